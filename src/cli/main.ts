@@ -1,0 +1,45 @@
+import { ConfigError, loadConfig } from '../core/config/config';
+import { createAdminCommand } from './commands/create-admin';
+import { migrateCommand } from './commands/migrate';
+import { seedDemoCommand } from './commands/seed-demo';
+import { type CommandResult, printFailure, printResult, UsageError } from './output';
+
+const USAGE = `用法 / usage: npx gonghui <命令> [--json]
+
+  migrate        应用数据库迁移 / apply migrations
+  seed-demo      向空平台写入演示省份 / seed the demo province into an empty platform
+  create-admin   创建管理员账号 / create an administrator (see: gonghui create-admin --help)
+
+数据库由 DATA_DIR（嵌入式）或 DATABASE_URL（PostgreSQL）指定，与 npm start 相同。`;
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const asJson = rest.includes('--json');
+  if (!command || command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    const config = loadConfig();
+    const commands: Record<string, () => Promise<CommandResult>> = {
+      migrate: () => migrateCommand(config),
+      'seed-demo': () => seedDemoCommand(config, asJson),
+      'create-admin': () => createAdminCommand(config, rest),
+    };
+    const handler = commands[command];
+    if (!handler) {
+      throw new UsageError(`未知命令：${command}\n\n${USAGE}`);
+    }
+    printResult(await handler(), asJson);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    printFailure(error, asJson);
+    return 1;
+  }
+}
+
+process.exitCode = await run(process.argv.slice(2));

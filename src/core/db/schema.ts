@@ -1,0 +1,81 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The database schema as Kysely sees it.
+ *
+ * Core tables are declared here. A module adds its own tables by declaration
+ * merging from its `server/schema.ts`:
+ *
+ *   declare module '../../../core/db/schema' {
+ *     interface DB { members_membership: MembersMembershipTable }
+ *   }
+ */
+export interface DB {
+  schema_migration: SchemaMigrationTable;
+  org_unit: OrgUnitTable;
+  account: AccountTable;
+  role_assignment: RoleAssignmentTable;
+  auth_session: AuthSessionTable;
+}
+
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type SchemaMigrationTable = {
+  name: string;
+  module: string;
+  checksum: string;
+  applied_at: Generated<Date>;
+};
+
+export type OrgUnitTable = {
+  id: Generated<number>;
+  parent_id: number | null;
+  /** Materialized path of ids, e.g. "1.14.203." — a subtree is a prefix range. */
+  path: string;
+  depth: number;
+  type: string;
+  name: string;
+  short_name: string | null;
+  /** Our own stable code (工会组织代码), unique; used by the API and the CLI. */
+  code: string;
+  /** 统一社会信用代码 of the union itself (GB 32100), where it has one. */
+  credit_code: string | null;
+  /** GB/T 2260 administrative region, or our jurisdiction code where none exists. */
+  region_code: string | null;
+  employee_count: number | null;
+  status: Generated<string>;
+  sort_order: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type AccountTable = {
+  id: Generated<number>;
+  login: string;
+  name: string;
+  password_hash: string | null;
+  status: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type RoleAssignmentTable = {
+  id: Generated<number>;
+  account_id: number;
+  org_unit_id: number;
+  role: string;
+  created_at: Generated<Date>;
+};
+
+export type AuthSessionTable = {
+  /** SHA-256 of the cookie token: a leaked table does not yield live sessions. */
+  token_hash: string;
+  account_id: number;
+  org_unit_id: number;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+};

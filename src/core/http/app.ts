@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loadSignedInUser } from '../auth/current-user';
+import { SESSION_COOKIE } from '../auth/session';
+import type { Config } from '../config/config';
+import type { Database } from '../db/database';
+import type { ModuleManifest } from '../module';
+import { installErrorHandler } from './error-handler';
+import { API_PREFIX, refuseUndeclaredRoutes, registerRoutes } from './register-routes';
+import { installSecurityHeaders } from './security-headers';
+
+// Validation messages in Chinese for every schema that does not set its own.
+z.config(z.locales.zhCN());
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  modules: readonly ModuleManifest[];
+  /** The clock every request sees; tests pass a fake one. */
+  now?: () => Date;
+  /** Folder of the built web console (index.html); not served when absent. */
+  webRoot?: string;
+  logger?: boolean;
+};
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database, modules } = options;
+  const now = options.now ?? (() => new Date());
+  const declaredPermissions = modules.flatMap((module) => module.permissions.map((permission) => permission.code));
+  const platform = {
+    engine: database.engine,
+    nav: modules.flatMap((module) => module.nav).sort((a, b) => a.order - b.order),
+    permissions: declaredPermissions,
+    startedAt: now(),
+  };
+
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain POST is what a cross-site form can send (CSRF).
+  app.removeContentTypeParser('text/plain');
+
+  installErrorHandler(app);
+  installSecurityHeaders(app);
+  refuseUndeclaredRoutes(app);
+  await app.register(cookie);
+
+  app.decorateRequest('ctx');
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+    request.ctx = {
+      requestId: request.id,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+      db: database.kysely,
+      config,
+      now,
+      user: null,
+      platform,
+    };
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && request.url.startsWith(`${API_PREFIX}/`)) {
+      request.ctx.user = await loadSignedInUser(database.kysely, { token, now: now(), config, declaredPermissions });
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '工会工作平台 API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+
+  for (const module of modules) {
+    registerRoutes(app, module.routes, module.label);
+  }
+
+  if (options.webRoot && existsSync(`${options.webRoot}/index.html`)) {
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith(`${API_PREFIX}/`);
+    if (wantsPage && options.webRoot && existsSync(`${options.webRoot}/index.html`)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url}`, requestId: request.id },
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
+import { AppError } from './errors';
+import type { RequestContext } from './request-context';
+import type { AnyRoute } from './route';
+
+export const API_PREFIX = '/api';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+  interface FastifyContextConfig {
+    access?: string;
+    audit?: string;
+  }
+}
+
+function checkAccess(route: AnyRoute, request: FastifyRequest): void {
+  if (route.access === 'public') {
+    return;
+  }
+  const { user } = request.ctx;
+  if (!user) {
+    throw new AppError('UNAUTHENTICATED', '请先登录');
+  }
+  if (route.access !== 'signed-in' && !user.permissions.has(route.access)) {
+    throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
+  }
+}
+
+/** Registers module routes under `/api`, each guarded by its declared access. */
+export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[], tag: string): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  for (const route of routes) {
+    const schema: Record<string, unknown> = {
+      summary: route.summary,
+      tags: [tag],
+      response: { 200: route.response },
+    };
+    if (route.params) schema.params = route.params;
+    if (route.query) schema.querystring = route.query;
+    if (route.body) schema.body = route.body;
+    typed.route({
+      method: route.method,
+      url: `${API_PREFIX}${route.url}`,
+      schema: schema as { response: Record<number, ZodType> },
+      config: { access: route.access, audit: route.audit },
+      preHandler: async (request) => checkAccess(route, request),
+      handler: async (request, reply) =>
+        route.handler({
+          params: request.params,
+          query: request.query,
+          body: request.body,
+          ctx: request.ctx,
+          request,
+          reply,
+        }),
+    });
+  }
+}
+
+/**
+ * Start-up guard: every API route must state its access and audit category.
+ * A route added straight to Fastify without them stops the server.
+ */
+export function refuseUndeclaredRoutes(app: FastifyInstance): void {
+  app.addHook('onRoute', (options) => {
+    if (!options.url.startsWith(`${API_PREFIX}/`) || options.url.startsWith(`${API_PREFIX}/docs`)) {
+      return;
+    }
+    if (!options.config?.access || !options.config.audit) {
+      throw new Error(`路由 ${String(options.method)} ${options.url} 未声明权限（access）或审计类别（audit）`);
+    }
+  });
+}

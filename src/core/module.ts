@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Migration } from './db/migrations';
+import type { DB } from './db/schema';
+import type { AnyRoute } from './http/route';
+
+export type PermissionDeclaration = { code: string; label: string };
+
+export type NavEntry = {
+  /** Web path, e.g. `/orgs`. */
+  path: string;
+  label: string;
+  /** Name of an @ant-design/icons icon, e.g. `ApartmentOutlined`. */
+  icon: string;
+  /** Shown only to users who hold this permission (omit: every signed-in user). */
+  permission?: string;
+  order: number;
+};
+
+export type SeedContext = {
+  db: Kysely<DB>;
+  /** Progress lines for the console. */
+  log: (line: string) => void;
+};
+
+export type ModuleManifest = {
+  id: string;
+  label: string;
+  permissions: PermissionDeclaration[];
+  routes: AnyRoute[];
+  nav: NavEntry[];
+  migrations: Migration[];
+  /** Adds this module's part of the demo province; runs in manifest order. */
+  seedDemo?: (ctx: SeedContext) => Promise<void>;
+};
+
+/** Declares a module once: the server, CLI and tests are built from these. */
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  return manifest;
+}

@@ -1,0 +1,8 @@
+import { coreModule } from '../core/manifest';
+import type { ModuleManifest } from '../core/module';
+import { orgsModule } from '../modules/orgs';
+
+/** Every part of the platform, in dependency order. The server, CLI and tests are built from this list. */
+export const MODULES: readonly ModuleManifest[] = [coreModule, orgsModule];
+
+export const allMigrations = () => MODULES.flatMap((module) => module.migrations);

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+import { CHROMIUM_PATH } from './e2e/support/chromium-path.ts';
+
+// Browser tests need Debian's Chromium. Without it they are left out with one
+// clear line — except in CI, where a missing browser must fail the run.
+const hasChromium = existsSync(CHROMIUM_PATH);
+if (!hasChromium) {
+  const line = `浏览器测试未运行：找不到 ${CHROMIUM_PATH}。安装：apt-get install chromium fonts-noto-cjk / browser tests need: apt-get install chromium`;
+  if (process.env.CI) {
+    throw new Error(`CI: ${line}`);
+  }
+  console.warn(line);
+}
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', ...(hasChromium ? ['e2e/**/*.test.ts'] : [])],
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // Two cores: more workers only add PGlite start-ups.
+    maxWorkers: 2,
+  },
+});
