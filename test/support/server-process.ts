@@ -8,8 +8,9 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 
 /** The test's environment minus DATABASE_URL: a spawned server uses only the database a test names. */
 export function baseEnv(): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _omitted, ...rest } = process.env;
-  return rest;
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  return env;
 }
 
 export const freshDataDir = () => mkdtempSync(join(tmpdir(), 'gonghui-test-'));
