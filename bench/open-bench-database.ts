@@ -1,0 +1,38 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Database, openDatabase } from '../src/core/db/database';
+import { runMigrations } from '../src/core/db/migrations';
+import {
+  createPostgresTemplate,
+  createPostgresTestDatabase,
+  databaseUrl,
+  dropPostgresDatabase,
+} from '../src/core/db/testing-postgres';
+import { allMigrations } from '../src/server/modules';
+
+export type BenchEngine = 'pglite' | 'postgres';
+
+/** The engines to measure: PGlite (file-backed, as `npm start` uses it) and PostgreSQL when DATABASE_URL is set. */
+export const benchEngines = (): BenchEngine[] => (process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']);
+
+/** A fresh, migrated database; closing it removes it. */
+export async function openBenchDatabase(engine: BenchEngine): Promise<Database> {
+  if (engine === 'pglite') {
+    const database = await openDatabase({ engine: 'pglite', dataDir: mkdtempSync(join(tmpdir(), 'gonghui-bench-')) });
+    await runMigrations(database, allMigrations());
+    return database;
+  }
+  const url = process.env.DATABASE_URL!;
+  const template = await createPostgresTemplate(url, allMigrations());
+  const name = await createPostgresTestDatabase(url, template);
+  const database = await openDatabase({ engine: 'postgres', url: databaseUrl(url, name) });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await dropPostgresDatabase(url, name);
+      await dropPostgresDatabase(url, template);
+    },
+  };
+}

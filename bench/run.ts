@@ -1,0 +1,25 @@
+import { benchOrgTree } from './org-tree.bench';
+import { benchEngines, type BenchEngine } from './open-bench-database';
+
+/**
+ * `npm run bench [-- NAME…]` prints figures; it never fails because a machine is slow.
+ * With DATABASE_URL set, each benchmark runs on PostgreSQL too.
+ */
+const BENCHES: Record<string, (engine: BenchEngine) => Promise<string[]>> = {
+  'org-tree': benchOrgTree,
+};
+
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const unknown = wanted.filter((name) => !BENCHES[name]);
+if (unknown.length > 0) {
+  console.error(`未知基准：${unknown.join(', ')}；可选：${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHES)) {
+  for (const engine of benchEngines()) {
+    console.log(`\n== ${name} [${engine}]`);
+    for (const line of await BENCHES[name]!(engine)) {
+      console.log(`  ${line}`);
+    }
+  }
+}
