@@ -169,3 +169,15 @@ describeEachEngine('HTTP kernel', (engine) => {
     expect(document.paths['/api/toy/echo'].post.requestBody.content['application/json'].schema.required).toEqual(['name', 'count']);
   });
 });
+
+describeEachEngine('API documentation page', (engine) => {
+  const database = useFreshDatabase(engine);
+
+  it('serves the browsable OpenAPI page at /api/docs', async () => {
+    const app = await buildTestApp(database(), [coreModule]);
+    const page = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('swagger-ui');
+  });
+});

@@ -49,6 +49,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? false
         : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
     genReqId: () => randomUUID(),
+    // One line per request at debug level (below), not Fastify's two at info.
+    disableRequestLogging: true,
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
@@ -80,6 +82,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (token && request.url.startsWith(`${API_PREFIX}/`)) {
       request.ctx.user = await loadSignedInUser(database.kysely, { token, now: now(), config, declaredPermissions });
     }
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
   });
 
   await app.register(swagger, {
