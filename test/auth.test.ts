@@ -25,7 +25,8 @@ describeEachEngine('sign-in and sessions', (engine) => {
     const cookie = response.cookies.find((item) => item.name === 'gh_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
-    const me = response.json();
+    expect(response.json().stage).toBe('full');
+    const { me } = response.json();
     expect(me.account.name).toBe('王芳');
     // The first unit by tree order is the province.
     expect(me.org.id).toBe(province.id);
@@ -45,8 +46,8 @@ describeEachEngine('sign-in and sessions', (engine) => {
 
   it('stores only a hash of the session token', async () => {
     const { app, staff } = await world();
-    const cookie = await signIn(app, staff.login, staff.password);
-    const token = cookie.split('=')[1]!;
+    const session = await signIn(app, staff.login, staff.password);
+    const token = session.cookie.split('=')[1]!;
     const rows = await database().kysely.selectFrom('auth_session').select('token_hash').execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.token_hash).not.toContain(token);
@@ -55,8 +56,8 @@ describeEachEngine('sign-in and sessions', (engine) => {
 
   it('ends a session after 30 idle minutes but keeps an active one alive', async () => {
     const { app, staff, clock } = await world();
-    const cookie = await signIn(app, staff.login, staff.password);
-    const me = () => app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    const session = await signIn(app, staff.login, staff.password);
+    const me = () => app.inject({ method: 'GET', url: '/api/auth/me', headers: session });
     clock.advance(29 * 60_000);
     expect((await me()).statusCode).toBe(200);
     clock.advance(29 * 60_000);
@@ -67,11 +68,11 @@ describeEachEngine('sign-in and sessions', (engine) => {
 
   it('ends every session after 12 hours however active', async () => {
     const { app, staff, clock } = await world();
-    const cookie = await signIn(app, staff.login, staff.password);
+    const session = await signIn(app, staff.login, staff.password);
     // A request every 29 minutes: never idle, so only the 12-hour limit can end it.
     for (let step = 1; step <= 40; step += 1) {
       clock.advance(29 * 60_000);
-      const response = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+      const response = await app.inject({ method: 'GET', url: '/api/auth/me', headers: session });
       if (response.statusCode === 401) {
         expect(step * 29).toBeGreaterThanOrEqual(12 * 60);
         expect(step * 29).toBeLessThan(12 * 60 + 29);
@@ -83,22 +84,22 @@ describeEachEngine('sign-in and sessions', (engine) => {
 
   it('revokes the session on logout, server-side', async () => {
     const { app, staff } = await world();
-    const cookie = await signIn(app, staff.login, staff.password);
-    expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(200);
+    const session = await signIn(app, staff.login, staff.password);
+    expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: session })).statusCode).toBe(200);
     // The same cookie replayed after logout opens nothing.
-    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: session })).statusCode).toBe(401);
   });
 
   it('switches the acting org only to units where the user holds a role', async () => {
     const { app, staff, city, province } = await world();
     const sibling = await createOrgUnit(database().kysely, { parent: province, type: 'city', name: '咸阳市总工会' });
-    const cookie = await signIn(app, staff.login, staff.password);
-    const switched = await app.inject({ method: 'POST', url: '/api/auth/switch-org', headers: { cookie }, payload: { orgUnitId: city.id } });
+    const session = await signIn(app, staff.login, staff.password);
+    const switched = await app.inject({ method: 'POST', url: '/api/auth/switch-org', headers: session, payload: { orgUnitId: city.id } });
     expect(switched.statusCode).toBe(200);
-    const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json();
+    const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: session })).json();
     expect(me.org.name).toBe('西安市总工会');
     expect(me.roles).toEqual(['reviewer']);
-    const refused = await app.inject({ method: 'POST', url: '/api/auth/switch-org', headers: { cookie }, payload: { orgUnitId: sibling.id } });
+    const refused = await app.inject({ method: 'POST', url: '/api/auth/switch-org', headers: session, payload: { orgUnitId: sibling.id } });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.field).toBe('orgUnitId');
   });

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/core/db/database';
 import { baseEnv, freshDataDir, startServer } from './support/server-process';
 
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -50,7 +52,8 @@ describe('gonghui CLI', () => {
         body: JSON.stringify({ login: 'admin', password: 'Strong-Passw0rd-2026' }),
       });
       expect(login.status).toBe(200);
-      expect((await login.json()).org.name).toBe('陕西省总工会');
+      // A real administrator must set up the second factor before anything else.
+      expect(await login.json()).toMatchObject({ stage: 'enrolment', me: null });
     } finally {
       await server.stop();
     }
@@ -65,5 +68,34 @@ describe('gonghui CLI', () => {
     const unknown = gonghui(['frobnicate'], { DATA_DIR: dataDir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('未知命令：frobnicate');
+  });
+
+  it('verifies the audit chain, and exits 1 with the first break after a tamper', async () => {
+    const dataDir = freshDataDir();
+    const server = await startServer({ DATA_DIR: dataDir, GONGHUI_DEMO: '1' });
+    for (const password of ['wrong-one', 'Gonghui@2026']) {
+      await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'sheng', password }),
+      });
+    }
+    await server.stop();
+
+    const intact = gonghui(['audit', 'verify', '--json'], { DATA_DIR: dataDir });
+    expect(intact.code).toBe(0);
+    expect(JSON.parse(intact.stdout)).toEqual({ events: 2, broken: 0, firstBreak: null });
+
+    const database = await openDatabase({ engine: 'pglite', dataDir });
+    await sql`alter table audit_event disable trigger user`.execute(database.kysely);
+    await sql`update audit_event set result = 'success' where result = 'failure'`.execute(database.kysely);
+    await database.close();
+
+    const tampered = gonghui(['audit', 'verify', '--json'], { DATA_DIR: dataDir });
+    expect(tampered.code).toBe(1);
+    const report = JSON.parse(tampered.stdout);
+    expect(report.broken).toBe(1);
+    expect(report.firstBreak.reason).toBe('content');
+    expect(gonghui(['audit', 'verify'], { DATA_DIR: dataDir }).stdout).toContain('审计链已被破坏');
   });
 });

@@ -7,6 +7,7 @@ import { AppError } from '../src/core/http/errors';
 import { defineRoute } from '../src/core/http/route';
 import { coreModule } from '../src/core/manifest';
 import { defineModule } from '../src/core/module';
+import { testPlatformKeys } from '../src/core/platform/test-keys';
 import { createOrgUnit, createStaff } from '../src/core/testing/factories';
 import { buildTestApp, signIn } from '../src/core/testing/test-app';
 
@@ -57,7 +58,22 @@ const toyModule = defineModule({
       access: 'toy.approve',
       audit: 'write',
       response: z.object({ ok: z.boolean() }),
-      handler: async () => ({ ok: true }),
+      handler: async ({ ctx }) => {
+        await ctx.audit({ action: 'toy.approve', category: 'write' });
+        return { ok: true };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/toy/forgetful-write',
+      summary: '改了数据却忘记审计',
+      access: 'signed-in',
+      audit: 'write',
+      response: z.object({ ok: z.boolean() }),
+      handler: async ({ ctx }) => {
+        await ctx.db.updateTable('org_unit').set({ name: '被改掉的名字' }).execute();
+        return { ok: true };
+      },
     }),
   ],
 });
@@ -66,7 +82,7 @@ describe('route declaration guard', () => {
   it('refuses to start with an API route that declares no access', async () => {
     const database = await createTestDatabase('pglite');
     try {
-      const app = await buildApp({ config: loadConfig({}), database, modules: [coreModule], logger: false });
+      const app = await buildApp({ config: loadConfig({}), database, modules: [coreModule], keys: testPlatformKeys(), logger: false });
       expect(() => app.get('/api/sneaky', async () => ({}))).toThrow(/未声明权限/);
       await app.close();
     } finally {
@@ -148,16 +164,43 @@ describeEachEngine('HTTP kernel', (engine) => {
     const app = await buildTestApp(database(), [coreModule, toyModule]);
 
     expect((await app.inject({ method: 'GET', url: '/api/toy/approve' })).statusCode).toBe(401);
-    const clerkCookie = await signIn(app, clerk.login, clerk.password);
-    const refused = await app.inject({ method: 'GET', url: '/api/toy/approve', headers: { cookie: clerkCookie } });
+    const clerkSession = await signIn(app, clerk.login, clerk.password);
+    const refused = await app.inject({ method: 'GET', url: '/api/toy/approve', headers: clerkSession });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.message).toBe('您没有执行此操作的权限');
-    const headCookie = await signIn(app, head.login, head.password);
-    expect((await app.inject({ method: 'GET', url: '/api/toy/approve', headers: { cookie: headCookie } })).statusCode).toBe(200);
+    const headSession = await signIn(app, head.login, head.password);
+    expect((await app.inject({ method: 'GET', url: '/api/toy/approve', headers: headSession })).statusCode).toBe(200);
 
-    const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: clerkCookie } })).json();
+    const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: clerkSession })).json();
     expect(me.nav.map((entry: { path: string }) => entry.path)).toEqual(['/', '/toy']);
     expect(me.permissions).toEqual(['toy.read']);
+  });
+
+  it('refuses to commit a write that recorded no audit event, and rolls the change back', async () => {
+    const db = database().kysely;
+    const province = await createOrgUnit(db, { type: 'province', name: '陕西省总工会' });
+    const clerk = await createStaff(db, { login: 'clerk1', org: province, roles: ['clerk'] });
+    const app = await buildTestApp(database(), [coreModule, toyModule]);
+    const session = await signIn(app, clerk.login, clerk.password);
+    const response = await app.inject({ method: 'POST', url: '/api/toy/forgetful-write', headers: session });
+    expect(response.statusCode).toBe(500);
+    const unit = await db.selectFrom('org_unit').select('name').where('id', '=', province.id).executeTakeFirstOrThrow();
+    expect(unit.name).toBe('陕西省总工会');
+  });
+
+  it('refuses a state-changing request without the CSRF token', async () => {
+    const db = database().kysely;
+    const province = await createOrgUnit(db, { type: 'province' });
+    const head = await createStaff(db, { login: 'head1', org: province, roles: ['head'] });
+    const app = await buildTestApp(database(), [coreModule, toyModule]);
+    const session = await signIn(app, head.login, head.password);
+    const forged = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().error.message).toMatch(/CSRF/);
+    const wrong = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...session, 'x-csrf-token': 'x'.repeat(43) } });
+    expect(wrong.statusCode).toBe(403);
+    // The session survived both attempts, and the real token works.
+    expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: session })).statusCode).toBe(200);
   });
 
   it('publishes an OpenAPI document built from the route schemas', async () => {

@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from '../core/config/config';
+import { auditCommand } from './commands/audit';
 import { createAdminCommand } from './commands/create-admin';
+import { keysCommand } from './commands/keys';
 import { migrateCommand } from './commands/migrate';
 import { seedDemoCommand } from './commands/seed-demo';
 import { type CommandResult, printFailure, printResult, UsageError } from './output';
@@ -9,6 +11,9 @@ const USAGE = `用法 / usage: npx gonghui <命令> [--json]
   migrate        应用数据库迁移 / apply migrations
   seed-demo      向空平台写入演示省份 / seed the demo province into an empty platform
   create-admin   创建管理员账号 / create an administrator (see: gonghui create-admin --help)
+  audit verify   校验审计链（HMAC-SM3）/ verify the audit chain
+  audit prune    清理超过保留期（至少 180 天）的审计记录 / retention job
+  keys rotate    轮换字段加密密钥 / rotate the field-encryption key
 
 数据库由 DATA_DIR（嵌入式）或 DATABASE_URL（PostgreSQL）指定，与 npm start 相同。`;
 
@@ -21,17 +26,21 @@ async function run(argv: string[]): Promise<number> {
   }
   try {
     const config = loadConfig();
-    const commands: Record<string, () => Promise<CommandResult>> = {
+    const commands: Record<string, () => Promise<CommandResult & { failed?: boolean }>> = {
       migrate: () => migrateCommand(config),
       'seed-demo': () => seedDemoCommand(config, asJson),
       'create-admin': () => createAdminCommand(config, rest),
+      audit: () => auditCommand(config, rest),
+      keys: () => keysCommand(config, rest),
     };
     const handler = commands[command];
     if (!handler) {
       throw new UsageError(`未知命令：${command}\n\n${USAGE}`);
     }
-    printResult(await handler(), asJson);
-    return 0;
+    const result = await handler();
+    printResult(result, asJson);
+    // A command can succeed in running yet report a failure (a broken audit chain).
+    return result.failed ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       console.error(error.message);

@@ -1,4 +1,6 @@
-import { loginRoute, logoutRoute, meRoute, switchOrgRoute } from './auth/auth-routes';
+import { loginRoute } from './auth/routes/login-route';
+import { confirmEnrolmentRoute, startEnrolmentRoute, verifySecondFactorRoute } from './auth/routes/second-factor-routes';
+import { logoutRoute, meRoute, switchOrgRoute } from './auth/routes/session-routes';
 import { loadMigrations } from './db/migrations';
 import { defineModule } from './module';
 import { healthRoute } from './platform/health-route';
@@ -8,7 +10,16 @@ export const coreModule = defineModule({
   id: 'core',
   label: '平台',
   permissions: [],
-  routes: [healthRoute, loginRoute, logoutRoute, meRoute, switchOrgRoute],
+  routes: [
+    healthRoute,
+    loginRoute,
+    startEnrolmentRoute,
+    confirmEnrolmentRoute,
+    verifySecondFactorRoute,
+    logoutRoute,
+    meRoute,
+    switchOrgRoute,
+  ],
   nav: [{ path: '/', label: '首页', icon: 'HomeOutlined', order: 0 }],
   migrations: loadMigrations('core', new URL('./migrations/', import.meta.url)),
 });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../core/config/config';
 import { buildApp } from '../core/http/app';
+import { loadPlatformKeys } from '../core/platform/load-platform-keys';
 import { openPlatformDatabase } from '../core/platform/open-platform';
 import { seedDemo } from '../core/platform/seed-demo';
 import { printBanner } from './banner';
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
   const seed = config.GONGHUI_DEMO
     ? await seedDemo(database.kysely, MODULES, (line) => console.log(`  演示数据 ${line}`))
     : { seeded: false, milliseconds: 0 };
-  const app = await buildApp({ config, database, modules: MODULES, webRoot: WEB_ROOT });
+  const keys = loadPlatformKeys(config);
+  const app = await buildApp({ config, database, modules: MODULES, keys, webRoot: WEB_ROOT });
   await app.listen({ port: config.PORT, host: config.HOST });
 
   await printBanner({ config, database, migrations, seed, startupMs: Date.now() - started });

@@ -26,8 +26,39 @@ export const ZMe = z.object({
   roles: z.array(z.string()),
   permissions: z.array(z.string()),
   nav: z.array(ZNavItem),
+  /** Send back as the X-CSRF-Token header on every state-changing request. */
+  csrfToken: z.string(),
 });
 export type TMe = z.infer<typeof ZMe>;
+
+/** Where a sign-in stands: done, or waiting for the second factor (or its first set-up). */
+export const ZSignInStage = z.enum(['full', 'second_factor', 'enrolment']);
+export type TSignInStage = z.infer<typeof ZSignInStage>;
+
+export const ZSignInResult = z.object({
+  stage: ZSignInStage,
+  csrfToken: z.string(),
+  /** Present once the sign-in is complete. */
+  me: ZMe.nullable(),
+});
+export type TSignInResult = z.infer<typeof ZSignInResult>;
+
+export const ZSecondFactorRequest = z.object({
+  code: z.string({ message: '请输入验证码' }).trim().min(6, '请输入 6 位验证码或恢复码').max(32, '验证码过长'),
+});
+
+export const ZTotpEnrolment = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  qrSvg: z.string(),
+});
+export type TTotpEnrolment = z.infer<typeof ZTotpEnrolment>;
+
+export const ZEnrolmentDone = ZSignInResult.extend({
+  /** Shown once: each recovery code signs in once when the phone is lost. */
+  recoveryCodes: z.array(z.string()),
+});
+export type TEnrolmentDone = z.infer<typeof ZEnrolmentDone>;
 
 export const ZSwitchOrgRequest = z.object({ orgUnitId: z.number({ message: '请选择组织' }).int().positive() });
 

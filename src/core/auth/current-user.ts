@@ -34,9 +34,11 @@ export async function loadSignedInUser(
   const roleNames = roles.map((row) => row.role);
   return {
     sessionTokenHash: session.tokenHash,
+    stage: session.stage,
     account,
     org,
     roles: roleNames,
-    permissions: permissionsFor(roleNames, options.declaredPermissions),
+    // Permissions only once the second factor is done.
+    permissions: session.stage === 'full' ? permissionsFor(roleNames, options.declaredPermissions) : new Set<string>(),
   };
 }

@@ -26,6 +26,8 @@ export const ZConfig = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   /** Secure cookies: on by default when behind TLS is declared. */
   COOKIE_SECURE: flag(false),
+  GONGHUI_KEY_FILE: z.string().min(1).optional(),
+  GONGHUI_KEYS: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof ZConfig> & { dataDir: string };
@@ -41,6 +43,8 @@ export const CONFIG_DOCS: Record<keyof z.infer<typeof ZConfig>, string> = {
   SESSION_IDLE_MINUTES: '会话空闲超时（分钟）/ idle session timeout',
   SESSION_MAX_HOURS: '会话最长时间（小时）/ absolute session lifetime',
   COOKIE_SECURE: '仅经 HTTPS 发送会话 Cookie（部署在 TLS 之后时设为 1）/ Secure cookies',
+  GONGHUI_KEY_FILE: '字段加密与审计密钥文件（默认 DATA_DIR/keys.json，首次启动自动生成）/ key file',
+  GONGHUI_KEYS: '密钥文件内容（JSON），优先于密钥文件，适合容器密钥注入 / key file content',
 };
 
 export class ConfigError extends Error {}

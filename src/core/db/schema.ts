@@ -16,6 +16,10 @@ export interface DB {
   account: AccountTable;
   role_assignment: RoleAssignmentTable;
   auth_session: AuthSessionTable;
+  audit_event: AuditEventTable;
+  audit_anchor: AuditAnchorTable;
+  account_totp: AccountTotpTable;
+  account_recovery_code: AccountRecoveryCodeTable;
 }
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -55,8 +59,27 @@ export type AccountTable = {
   name: string;
   password_hash: string | null;
   status: Generated<string>;
+  failed_sign_ins: Generated<number>;
+  locked_until: Date | null;
+  password_changed_at: Date | null;
+  second_factor_required: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+};
+
+export type AccountTotpTable = {
+  account_id: number;
+  secret_envelope: string;
+  last_used_step: number | null;
+  confirmed_at: Date | null;
+  created_at: Generated<Date>;
+};
+
+export type AccountRecoveryCodeTable = {
+  id: Generated<number>;
+  account_id: number;
+  code_hash: string;
+  used_at: Date | null;
 };
 
 export type RoleAssignmentTable = {
@@ -78,4 +101,36 @@ export type AuthSessionTable = {
   revoked_at: Date | null;
   ip: string | null;
   user_agent: string | null;
+  stage: Generated<SessionStage>;
+};
+
+/** `full`: signed in; `second_factor`: password accepted, TOTP code due; `enrolment`: must set up TOTP first. */
+export type SessionStage = 'full' | 'second_factor' | 'enrolment';
+
+export type AuditEventTable = {
+  seq: number;
+  occurred_at: Date;
+  actor_account_id: number | null;
+  actor_login: string | null;
+  actor_org_unit_id: number | null;
+  actor_org_path: string | null;
+  action: string;
+  category: string;
+  target_type: string | null;
+  target_id: string | null;
+  result: string;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  reason: string | null;
+  details: ColumnType<Record<string, unknown>, string, string>;
+  prev_mac: string;
+  mac: string;
+};
+
+export type AuditAnchorTable = {
+  id: number;
+  anchored_seq: number;
+  anchor_mac: string;
+  updated_at: Generated<Date>;
 };

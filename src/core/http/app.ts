@@ -7,13 +7,19 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { CSRF_HEADER, isValidCsrfToken } from '../auth/csrf';
 import { loadSignedInUser } from '../auth/current-user';
 import { SESSION_COOKIE } from '../auth/session';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import type { ModuleManifest } from '../module';
+import type { PlatformKeys } from '../platform/platform-keys';
 import { installErrorHandler } from './error-handler';
+import { AppError } from './errors';
+import { createRateLimiter } from './rate-limiter';
 import { API_PREFIX, refuseUndeclaredRoutes, registerRoutes } from './register-routes';
+import type { RequestContext } from './request-context';
 import { installSecurityHeaders } from './security-headers';
 
 // Validation messages in Chinese for every schema that does not set its own.
@@ -28,6 +34,8 @@ export type AppOptions = {
   /** Folder of the built web console (index.html); not served when absent. */
   webRoot?: string;
   logger?: boolean;
+  /** Field-encryption key ring and audit key (from the key file, never the database). */
+  keys: PlatformKeys;
 };
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -41,6 +49,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     nav: modules.flatMap((module) => module.nav).sort((a, b) => a.order - b.order),
     permissions: declaredPermissions,
     startedAt: now(),
+    // Brute force from one address is slowed before the per-account lockout bites
+    // (OWASP ASVS V2.2.1). 20 attempts a minute is more than any person types.
+    signInLimiter: createRateLimiter({ limit: 20, windowMs: 60_000 }),
   };
 
   const app = Fastify({
@@ -68,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('ctx');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
-    request.ctx = {
+    const ctx: RequestContext = {
       requestId: request.id,
       ip: request.ip,
       userAgent: request.headers['user-agent'] ?? null,
@@ -76,11 +87,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       config,
       now,
       user: null,
+      keys: options.keys,
       platform,
+      auditCount: 0,
+      audit: async (event) => {
+        const { user } = ctx;
+        await recordAuditEvent(ctx.db, {
+          key: options.keys.auditKey,
+          actor: {
+            accountId: user?.account.id ?? null,
+            login: user?.account.login ?? null,
+            orgUnitId: user?.org.id ?? null,
+            orgPath: user?.org.path ?? null,
+          },
+          origin: { ip: ctx.ip, userAgent: ctx.userAgent, requestId: ctx.requestId },
+          occurredAt: now(),
+          event,
+        });
+        ctx.auditCount += 1;
+      },
     };
+    request.ctx = ctx;
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith(`${API_PREFIX}/`)) {
-      request.ctx.user = await loadSignedInUser(database.kysely, { token, now: now(), config, declaredPermissions });
+      ctx.user = await loadSignedInUser(database.kysely, { token, now: now(), config, declaredPermissions });
+      const isStateChanging = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+      if (ctx.user && isStateChanging && !isValidCsrfToken(token, request.headers[CSRF_HEADER] as string | undefined)) {
+        throw new AppError('FORBIDDEN', '请求校验失败（CSRF），请刷新页面后重试');
+      }
     }
   });
 

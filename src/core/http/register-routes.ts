@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import { AppError } from './errors';
 import type { RequestContext } from './request-context';
-import type { AnyRoute } from './route';
+import { AUDITED_CATEGORIES, type AnyRoute } from './route';
 
 export const API_PREFIX = '/api';
 
@@ -24,6 +24,12 @@ function checkAccess(route: AnyRoute, request: FastifyRequest): void {
   const { user } = request.ctx;
   if (!user) {
     throw new AppError('UNAUTHENTICATED', '请先登录');
+  }
+  if (route.access === 'password-passed') {
+    return;
+  }
+  if (user.stage !== 'full') {
+    throw new AppError('UNAUTHENTICATED', '请先完成二次验证');
   }
   if (route.access !== 'signed-in' && !user.permissions.has(route.access)) {
     throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
@@ -48,15 +54,28 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
       schema: schema as { response: Record<number, ZodType> },
       config: { access: route.access, audit: route.audit },
       preHandler: async (request) => checkAccess(route, request),
-      handler: async (request, reply) =>
-        route.handler({
-          params: request.params,
-          query: request.query,
-          body: request.body,
-          ctx: request.ctx,
-          request,
-          reply,
-        }),
+      handler: async (request, reply) => {
+        const run = () =>
+          route.handler({ params: request.params, query: request.query, body: request.body, ctx: request.ctx, request, reply });
+        if (!AUDITED_CATEGORIES.has(route.audit)) {
+          return run();
+        }
+        // The change and its audit events commit together, or neither does.
+        const { ctx } = request;
+        const db = ctx.db;
+        return db.transaction().execute(async (tx) => {
+          ctx.db = tx;
+          try {
+            const result = await run();
+            if (ctx.auditCount === 0) {
+              throw new Error(`route ${route.method} ${route.url} declared audit '${route.audit}' but recorded no audit event`);
+            }
+            return result;
+          } finally {
+            ctx.db = db;
+          }
+        });
+      },
     });
   }
 }

@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
+import type { AuditEventInput } from '../audit/record-audit-event';
 import type { Config } from '../config/config';
 import type { Engine } from '../db/database';
-import type { DB } from '../db/schema';
+import type { DB, SessionStage } from '../db/schema';
 import type { NavEntry } from '../module';
+import type { PlatformKeys } from '../platform/platform-keys';
+import type { RateLimiter } from './rate-limiter';
 
 export type SignedInUser = {
   sessionTokenHash: string;
+  /** Only `full` sessions reach ordinary routes; the others may only finish the second factor. */
+  stage: SessionStage;
   account: { id: number; login: string; name: string };
   /** The org unit the user is acting for now: their data scope is its subtree. */
   org: { id: number; path: string; name: string; type: string; code: string };
@@ -22,7 +27,24 @@ export type RequestContext = {
   config: Config;
   now: () => Date;
   user: SignedInUser | null;
-  platform: { engine: Engine; nav: readonly NavEntry[]; permissions: readonly string[]; startedAt: Date };
+  /** Field-encryption keys and the audit key (never in the database). */
+  keys: PlatformKeys;
+  platform: {
+    engine: Engine;
+    nav: readonly NavEntry[];
+    permissions: readonly string[];
+    startedAt: Date;
+    /** Sign-in attempts per client address (one per app instance). */
+    signInLimiter: RateLimiter;
+  };
+  /**
+   * Appends an event to the audit trail in the request's transaction, as the
+   * signed-in user (or anonymously). Routes of an audited category run in a
+   * transaction and must record at least one event.
+   */
+  audit: (event: AuditEventInput) => Promise<void>;
+  /** How many events this request recorded (the kernel checks it). */
+  auditCount: number;
 };
 
 /** The signed-in user, for routes that declared an access other than `public`. */

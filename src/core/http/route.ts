@@ -3,16 +3,23 @@ import type { z, ZodType } from 'zod';
 import type { RequestContext } from './request-context';
 
 /**
- * Who may call a route: anyone (`public`), any signed-in user (`signed-in`),
- * or a holder of a named permission such as `members.read`.
+ * Who may call a route: anyone (`public`); a session that has passed the
+ * password but maybe not yet the second factor (`password-passed`); any fully
+ * signed-in user (`signed-in`); or a holder of a named permission such as
+ * `members.read`.
  */
-export type RouteAccess = 'public' | 'signed-in' | (string & {});
+export type RouteAccess = 'public' | 'password-passed' | 'signed-in' | (string & {});
 
 /**
- * What the audit trail records about a call. Enforcement comes with the
- * audit trail itself; every route states its category from day one.
+ * What the audit trail records about a call:
+ * - `none`, `read`: nothing (ordinary reads);
+ * - `auth`: the handler records sign-in events itself (failures must outlive the rollback);
+ * - `write`, `sensitive-read`, `export`, `admin`: the kernel runs the handler in a
+ *   transaction and refuses to commit unless it recorded at least one event.
  */
-export type AuditCategory = 'none' | 'auth' | 'read' | 'sensitive-read' | 'write' | 'export';
+export type AuditCategory = 'none' | 'read' | 'auth' | 'write' | 'sensitive-read' | 'export' | 'admin';
+
+export const AUDITED_CATEGORIES: ReadonlySet<AuditCategory> = new Set(['write', 'sensitive-read', 'export', 'admin']);
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

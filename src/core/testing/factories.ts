@@ -41,7 +41,15 @@ const TEST_ITERATIONS = 1_000;
 
 export async function createStaff(
   db: Kysely<DB>,
-  options: { login: string; password?: string; org: TestOrg; roles?: string[]; name?: string },
+  options: {
+    login: string;
+    password?: string;
+    org: TestOrg;
+    roles?: string[];
+    name?: string;
+    /** Default false: most tests are about something else than the second factor. */
+    secondFactorRequired?: boolean;
+  },
 ): Promise<{ id: number; login: string; password: string }> {
   const password = options.password ?? 'Correct-Horse-42';
   const account = await db
@@ -50,6 +58,7 @@ export async function createStaff(
       login: options.login,
       name: options.name ?? options.login,
       password_hash: await hashPassword(password, TEST_ITERATIONS),
+      second_factor_required: options.secondFactorRequired ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

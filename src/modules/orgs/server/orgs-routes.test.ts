@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../core/db/database';
 import { createTestDatabase, TEST_ENGINES } from '../../../core/db/testing';
 import { seedDemo } from '../../../core/platform/seed-demo';
-import { buildTestApp, signIn } from '../../../core/testing/test-app';
+import { buildTestApp, type SessionHeaders, signIn } from '../../../core/testing/test-app';
 import { MODULES } from '../../../server/modules';
 import { DEMO_PASSWORD } from './demo/seed-demo-orgs';
 
@@ -14,8 +14,11 @@ for (const engine of TEST_ENGINES) {
     let app: FastifyInstance;
     const idOf = async (code: string) =>
       (await database.kysely.selectFrom('org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-    const get = async (login: string, url: string) =>
-      app.inject({ method: 'GET', url, headers: { cookie: await signIn(app, login, DEMO_PASSWORD) } });
+    const sessions = new Map<string, SessionHeaders>();
+    const get = async (login: string, url: string) => {
+      if (!sessions.has(login)) sessions.set(login, await signIn(app, login, DEMO_PASSWORD));
+      return app.inject({ method: 'GET', url, headers: sessions.get(login)! });
+    };
 
     beforeAll(async () => {
       database = await createTestDatabase(engine);

@@ -41,7 +41,14 @@ export async function seedDemoOrgs({ db, log }: SeedContext): Promise<void> {
   for (const staff of demoStaff(units)) {
     const account = await db
       .insertInto('account')
-      .values({ login: staff.login, name: staff.name, password_hash: await hashPassword(DEMO_PASSWORD) })
+      // Demo accounts skip the second factor so a new user can look around at once;
+      // accounts made by create-admin or the account screens always require it.
+      .values({
+        login: staff.login,
+        name: staff.name,
+        password_hash: await hashPassword(DEMO_PASSWORD),
+        second_factor_required: false,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const orgUnitId = unitIdByCode.get(staff.orgCode);
