@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from './chromium-path';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+export const SCREENSHOT_DIR = `${ROOT}test-results/screenshots`;
+
+/** Builds the web console the way `npm start` does (only when sources changed). */
+export function buildWebIfStale(): void {
+  execFileSync(process.execPath, ['scripts/build-web-if-stale.mjs'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/**
+ * Debian's Chromium, headless. Background networking is off: this machine's
+ * closed network refuses Chromium's own connections (env notes).
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}/${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+export async function signInThroughForm(page: Page, baseUrl: string, login: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type=submit]').click();
+}

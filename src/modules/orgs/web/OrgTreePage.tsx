@@ -1,0 +1,191 @@
+import { Badge, Breadcrumb, Card, Descriptions, type DescriptionsProps, Empty, Input, Skeleton, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useLoad } from '../../../web/api/use-load';
+import { LoadError } from '../../../web/components/LoadError';
+import { t } from '../../../web/i18n';
+import { useMe } from '../../../web/session/session';
+import type { TOrgDetail, TOrgNode } from '../contract';
+import { fetchOrgChildren, fetchOrgDetail } from './api';
+import { OrgTree } from './OrgTree';
+import { OrgTypeTag } from './OrgTypeTag';
+import { useElementHeight } from './useElementHeight';
+
+const EMPTY = t('orgs.empty');
+const text = (value: string | null | undefined) => (value ? value : EMPTY);
+const count = (value: number | null | undefined) => (value === null || value === undefined ? EMPTY : value.toLocaleString('zh-CN'));
+
+function StatusBadge({ status }: { status: string }) {
+  return status === 'active' ? (
+    <Badge status="success" text={t('orgs.status.active')} />
+  ) : (
+    <Badge status="default" text={status === 'dissolved' ? t('orgs.status.dissolved') : status} />
+  );
+}
+
+function OrgDetailPanel({ detail, onPick }: { detail: TOrgDetail; onPick: (id: number) => void }) {
+  const path = [...detail.ancestors, { id: detail.id, name: detail.name, type: detail.type }];
+  const items: DescriptionsProps['items'] = [
+    { key: 'name', label: t('orgs.field.name'), children: detail.name, span: 2 },
+    { key: 'type', label: t('orgs.field.type'), children: <OrgTypeTag type={detail.type} /> },
+    { key: 'status', label: t('orgs.field.status'), children: <StatusBadge status={detail.status} /> },
+    { key: 'code', label: t('orgs.field.code'), children: <span className="mono">{detail.code}</span> },
+    { key: 'shortName', label: t('orgs.field.shortName'), children: text(detail.shortName) },
+    {
+      key: 'creditCode',
+      label: t('orgs.field.creditCode'),
+      children: <span className="mono">{text(detail.creditCode)}</span>,
+    },
+    {
+      key: 'regionCode',
+      label: t('orgs.field.regionCode'),
+      children: <span className="mono">{text(detail.regionCode)}</span>,
+    },
+    { key: 'employeeCount', label: t('orgs.field.employeeCount'), children: count(detail.employeeCount) },
+    { key: 'childCount', label: t('orgs.field.childCount'), children: count(detail.childCount) },
+    {
+      key: 'path',
+      label: t('orgs.field.path'),
+      span: 2,
+      children: (
+        <Breadcrumb
+          className="org-path"
+          items={path.map((item, index) =>
+            index === path.length - 1
+              ? { title: item.name }
+              : {
+                  title: (
+                    <a
+                      href={`?id=${item.id}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        onPick(item.id);
+                      }}
+                    >
+                      {item.name}
+                    </a>
+                  ),
+                },
+          )}
+        />
+      ),
+    },
+  ];
+  return <Descriptions bordered size="small" column={2} items={items} styles={{ label: { width: 150 } }} />;
+}
+
+function ChildList({ parent, onPick }: { parent: TOrgDetail; onPick: (id: number) => void }) {
+  const children = useLoad(() => fetchOrgChildren(parent.id), [parent.id]);
+  const columns: ColumnsType<TOrgNode> = [
+    {
+      title: t('orgs.field.name'),
+      dataIndex: 'name',
+      ellipsis: true,
+      render: (name: string, row) => (
+        <a
+          href={`?id=${row.id}`}
+          onClick={(event) => {
+            event.preventDefault();
+            onPick(row.id);
+          }}
+        >
+          {name}
+        </a>
+      ),
+    },
+    { title: t('orgs.field.type'), dataIndex: 'type', width: 170, render: (type: string) => <OrgTypeTag type={type} /> },
+    { title: t('orgs.field.code'), dataIndex: 'code', width: 130, className: 'mono' },
+    {
+      title: t('orgs.field.employeeCount'),
+      dataIndex: 'employeeCount',
+      width: 90,
+      align: 'right',
+      render: (value: number | null) => count(value),
+    },
+    { title: t('orgs.field.childCount'), dataIndex: 'childCount', width: 90, align: 'right', render: count },
+    {
+      title: t('orgs.field.status'),
+      dataIndex: 'status',
+      width: 80,
+      render: (status: string) => <StatusBadge status={status} />,
+    },
+  ];
+  if (children.error) return <LoadError inline error={children.error} onRetry={children.reload} />;
+  const data = children.data;
+  return (
+    <Table<TOrgNode>
+      size="small"
+      rowKey="id"
+      columns={columns}
+      dataSource={data?.items ?? []}
+      loading={children.loading}
+      pagination={{
+        pageSize: 10,
+        size: 'small',
+        hideOnSinglePage: true,
+        showSizeChanger: false,
+        showTotal: () =>
+          data && data.total > data.items.length
+            ? t('orgs.more', { shown: data.items.length, total: data.total })
+            : t('orgs.childTotal', { n: data?.total ?? 0 }),
+      }}
+    />
+  );
+}
+
+/** 组织机构: the lazy tree on the left, the selected unit's details and children on the right. */
+export function OrgTreePage() {
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const [filter, setFilter] = useState('');
+  const [treeBox, treeHeight] = useElementHeight<HTMLDivElement>(480);
+  const requested = Number(params.get('id'));
+  const selectedId = Number.isInteger(requested) && requested > 0 ? requested : me.org.id;
+  const detail = useLoad(() => fetchOrgDetail(selectedId), [selectedId]);
+  const pick = (id: number) => setParams(id === me.org.id ? {} : { id: String(id) });
+  const reveal = useMemo(() => detail.data?.ancestors.map((item) => item.id), [detail.data]);
+
+  return (
+    <div className="orgs-page">
+      <Card size="small" className="orgs-tree-card" title={t('orgs.title')}>
+        <Input.Search
+          allowClear
+          size="small"
+          placeholder={t('orgs.search')}
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          className="orgs-search"
+        />
+        <div ref={treeBox} className="orgs-tree-box">
+          <OrgTree
+            height={treeHeight}
+            selectedId={selectedId}
+            onSelect={(org) => pick(org.id)}
+            filter={filter}
+            reveal={reveal}
+            testId="org-tree"
+          />
+        </div>
+      </Card>
+      <div className="orgs-detail">
+        <Card size="small" title={detail.data?.name ?? t('orgs.detail')}>
+          {detail.error ? (
+            <LoadError inline error={detail.error} onRetry={detail.reload} />
+          ) : detail.data ? (
+            <OrgDetailPanel detail={detail.data} onPick={pick} />
+          ) : detail.loading ? (
+            <Skeleton active paragraph={{ rows: 6 }} />
+          ) : (
+            <Empty description={t('orgs.selectHint')} />
+          )}
+        </Card>
+        {detail.data && detail.data.childCount > 0 && (
+          <Card size="small" title={t('orgs.children')} className="orgs-children">
+            <ChildList parent={detail.data} onPick={pick} />
+          </Card>
+        )}
+      </div>
+    </div>
+  );
+}

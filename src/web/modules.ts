@@ -1,0 +1,27 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { TNavItem } from '../core/auth/contract';
+
+export type PageComponent = LazyExoticComponent<ComponentType>;
+
+/**
+ * The page registry: route path -> lazily loaded page. A module adds its pages
+ * here under the nav path its server manifest declares (sub-routes such as
+ * '/members/:id' belong to the nav entry '/members'). Each page is its own chunk.
+ */
+export const PAGES: Readonly<Record<string, PageComponent>> = {
+  '/': lazy(() => import('./pages/HomePage').then((module) => ({ default: module.HomePage }))),
+  // The shell is where module pages are mounted.
+  // eslint-disable-next-line gonghui/module-boundaries
+  '/orgs': lazy(() => import('../modules/orgs/web/OrgTreePage').then((module) => ({ default: module.OrgTreePage }))),
+};
+
+/** The nav entry a route belongs to: the one with the longest path that prefixes it. */
+export function navEntryFor(nav: readonly TNavItem[], pathname: string): TNavItem | undefined {
+  let best: TNavItem | undefined;
+  for (const entry of nav) {
+    const matches =
+      entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+    if (matches && (!best || entry.path.length > best.path.length)) best = entry;
+  }
+  return best;
+}

@@ -1,0 +1,27 @@
+import type { ThemeConfig } from 'antd';
+
+/** Government blue with a red accent, small radii and a dense rhythm. */
+export const BRAND_BLUE = '#1d4f91';
+export const BRAND_RED = '#c8161d';
+export const FONT_FAMILY =
+  '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Noto Sans SC","Helvetica Neue",Arial,sans-serif';
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: BRAND_BLUE,
+    colorError: BRAND_RED,
+    colorLink: BRAND_BLUE,
+    fontFamily: FONT_FAMILY,
+    fontSize: 14,
+    borderRadius: 4,
+    controlHeight: 30,
+    colorBgLayout: '#f0f2f5',
+  },
+  components: {
+    Layout: { headerHeight: 52, headerPadding: '0 16px', headerBg: BRAND_BLUE, siderBg: '#ffffff' },
+    Menu: { itemHeight: 38, itemMarginBlock: 2, itemBorderRadius: 2 },
+    Card: { headerHeightSM: 38, bodyPaddingSM: 12 },
+    Descriptions: { labelBg: '#f5f7fa' },
+    Tree: { titleHeight: 26 },
+  },
+};
