@@ -18,6 +18,9 @@ const ROLE_KEYS: Record<string, MessageKey> = {
   clerk: 'role.clerk',
   reviewer: 'role.reviewer',
   head: 'role.head',
+  sysadmin: 'role.sysadmin',
+  secadmin: 'role.secadmin',
+  auditadmin: 'role.auditadmin',
 };
 
 /** 经办人 / 审核人 / 负责人; an unknown role code is shown as is. */

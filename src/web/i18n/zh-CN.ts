@@ -52,6 +52,9 @@ export const messages = {
   'role.clerk': '经办人',
   'role.reviewer': '审核人',
   'role.head': '负责人',
+  'role.sysadmin': '系统管理员',
+  'role.secadmin': '安全管理员',
+  'role.auditadmin': '审计管理员',
 
   'page.home': '首页',
   'page.notFound.title': '页面不存在',
