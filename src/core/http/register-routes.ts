@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import { AppError } from './errors';
-import type { RequestContext } from './request-context';
+import { enterCallerScope } from '../access/row-security';
+import { type RequestContext, requireUser } from './request-context';
 import { AUDITED_CATEGORIES, type AnyRoute } from './route';
 
 export const API_PREFIX = '/api';
@@ -55,19 +56,23 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
       config: { access: route.access, audit: route.audit },
       preHandler: async (request) => checkAccess(route, request),
       handler: async (request, reply) => {
-        const run = () =>
-          route.handler({ params: request.params, query: request.query, body: request.body, ctx: request.ctx, request, reply });
-        if (!AUDITED_CATEGORIES.has(route.audit)) {
+        const { ctx } = request;
+        const run = () => route.handler({ params: request.params, query: request.query, body: request.body, ctx, request, reply });
+        // Sign-in routes run statement by statement: a failed attempt's audit
+        // event must survive the error the request ends with.
+        if (route.access === 'public' || route.audit === 'auth') {
           return run();
         }
-        // The change and its audit events commit together, or neither does.
-        const { ctx } = request;
+        // Everything else runs in one transaction as the non-owner role with the
+        // caller's scope set, so row-level security filters every query; the
+        // change and its audit events commit together, or neither does.
         const db = ctx.db;
         return db.transaction().execute(async (tx) => {
+          await enterCallerScope(tx, requireUser(ctx).org.path);
           ctx.db = tx;
           try {
             const result = await run();
-            if (ctx.auditCount === 0) {
+            if (AUDITED_CATEGORIES.has(route.audit) && ctx.auditCount === 0) {
               throw new Error(`route ${route.method} ${route.url} declared audit '${route.audit}' but recorded no audit event`);
             }
             return result;

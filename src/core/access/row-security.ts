@@ -1,0 +1,19 @@
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import { subtreeRange } from '../org/tree';
+
+/** The role request transactions run as; it owns no table (migration 1020). */
+export const APP_ROLE = 'gonghui_app';
+
+/**
+ * Switches the transaction to the application role and sets the caller's
+ * subtree for row-level security. Both are transaction-local (`set local`,
+ * `set_config(…, true)`), so nothing leaks to the next user of a pooled
+ * connection. Policies read the two settings through `nullif(…, '')`: when no
+ * scope is set they compare with NULL and match no row — they fail closed.
+ */
+export async function enterCallerScope(tx: Transaction<DB>, rootPath: string): Promise<void> {
+  const { from, to } = subtreeRange(rootPath);
+  await sql`select set_config('gonghui.scope_from', ${from}, true), set_config('gonghui.scope_to', ${to}, true)`.execute(tx);
+  await sql.raw(`set local role ${APP_ROLE}`).execute(tx);
+}
