@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { MODULES } from '../src/server/modules';
 import { describeEachEngine, useFreshDatabase } from '../src/core/db/testing';
 import { seedDemo } from '../src/core/platform/seed-demo';
+import { testPlatformKeys } from '../src/core/platform/test-keys';
 
 describeEachEngine('demo seed', (engine) => {
   const database = useFreshDatabase(engine);
@@ -13,11 +14,16 @@ describeEachEngine('demo seed', (engine) => {
       .select(['id', 'path', 'type', 'name', 'code', 'credit_code', 'employee_count'])
       .orderBy('id')
       .execute();
-    return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+    const people = await database()
+      .kysely.selectFrom('person')
+      .select(['name', 'gender', 'birth_date', 'id_number_masked', 'phone_masked', 'employment_form'])
+      .orderBy('id')
+      .execute();
+    return createHash('sha256').update(JSON.stringify([rows, people])).digest('hex');
   };
 
   it('seeds the demo province once, deterministically', async () => {
-    const first = await seedDemo(database().kysely, MODULES, () => {});
+    const first = await seedDemo(database().kysely, MODULES, { keys: testPlatformKeys(), log: () => {} });
     expect(first.seeded).toBe(true);
     const units = await database().kysely.selectFrom('org_unit').select(['type']).execute();
     expect(units.filter((unit) => unit.type === 'city')).toHaveLength(13);
@@ -25,22 +31,24 @@ describeEachEngine('demo seed', (engine) => {
     const accounts = await database().kysely.selectFrom('account').select('login').orderBy('login').execute();
     expect(accounts.map((account) => account.login)).toEqual(['jiceng', 'sheng', 'xian', 'xianyang', 'yanta']);
 
-    const again = await seedDemo(database().kysely, MODULES, () => {});
+    const again = await seedDemo(database().kysely, MODULES, { keys: testPlatformKeys(), log: () => {} });
     expect(again.seeded).toBe(false);
     expect(await database().kysely.selectFrom('org_unit').select('id').execute()).toHaveLength(units.length);
 
     // The same seed gives the same rows: compare with a known-stable fingerprint of a second fresh build.
     const before = await fingerprint();
+    await database().kysely.deleteFrom('members_membership').execute();
+    await database().kysely.deleteFrom('person').execute();
     await database().kysely.deleteFrom('role_assignment').execute();
     await database().kysely.deleteFrom('account').execute();
     await database().kysely.deleteFrom('org_unit').execute();
-    await seedDemo(database().kysely, MODULES, () => {});
+    await seedDemo(database().kysely, MODULES, { keys: testPlatformKeys(), log: () => {} });
     expect(await fingerprint()).toBe(before);
   });
 
   it('leaves nothing behind when a module seed fails', async () => {
     const failing = [...MODULES, { ...MODULES[0]!, id: 'broken', seedDemo: async () => { throw new Error('boom'); } }];
-    await expect(seedDemo(database().kysely, failing, () => {})).rejects.toThrow('boom');
+    await expect(seedDemo(database().kysely, failing, { keys: testPlatformKeys(), log: () => {} })).rejects.toThrow('boom');
     expect(await database().kysely.selectFrom('org_unit').select('id').execute()).toEqual([]);
   });
 });

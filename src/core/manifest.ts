@@ -1,3 +1,5 @@
+import { auditEventsRoute, auditExportRoute } from './audit/audit-routes';
+import { AUDIT_EXPORT, AUDIT_READ } from './audit/contract';
 import { loginRoute } from './auth/routes/login-route';
 import { confirmEnrolmentRoute, startEnrolmentRoute, verifySecondFactorRoute } from './auth/routes/second-factor-routes';
 import { logoutRoute, meRoute, switchOrgRoute } from './auth/routes/session-routes';
@@ -9,7 +11,10 @@ import { healthRoute } from './platform/health-route';
 export const coreModule = defineModule({
   id: 'core',
   label: '平台',
-  permissions: [],
+  permissions: [
+    { code: AUDIT_READ, label: '查看审计日志' },
+    { code: AUDIT_EXPORT, label: '导出审计日志' },
+  ],
   routes: [
     healthRoute,
     loginRoute,
@@ -19,7 +24,12 @@ export const coreModule = defineModule({
     logoutRoute,
     meRoute,
     switchOrgRoute,
+    auditEventsRoute,
+    auditExportRoute,
   ],
-  nav: [{ path: '/', label: '首页', icon: 'HomeOutlined', order: 0 }],
+  nav: [
+    { path: '/', label: '首页', icon: 'HomeOutlined', order: 0 },
+    { path: '/audit', label: '审计日志', icon: 'AuditOutlined', permission: AUDIT_READ, order: 90 },
+  ],
   migrations: loadMigrations('core', new URL('./migrations/', import.meta.url)),
 });

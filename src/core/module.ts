@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Migration } from './db/migrations';
 import type { DB } from './db/schema';
 import type { AnyRoute } from './http/route';
+import type { PlatformKeys } from './platform/platform-keys';
 
 export type PermissionDeclaration = { code: string; label: string };
 
@@ -18,6 +19,8 @@ export type NavEntry = {
 
 export type SeedContext = {
   db: Kysely<DB>;
+  /** Demo data is sealed like real data. */
+  keys: PlatformKeys;
   /** Progress lines for the console. */
   log: (line: string) => void;
 };

@@ -13,10 +13,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   const { database, migrations } = await openPlatformDatabase(config, MODULES);
-  const seed = config.GONGHUI_DEMO
-    ? await seedDemo(database.kysely, MODULES, (line) => console.log(`  演示数据 ${line}`))
-    : { seeded: false, milliseconds: 0 };
   const keys = loadPlatformKeys(config);
+  const seed = config.GONGHUI_DEMO
+    ? await seedDemo(database.kysely, MODULES, { keys, log: (line) => console.log(`  演示数据 ${line}`) })
+    : { seeded: false, milliseconds: 0 };
   const app = await buildApp({ config, database, modules: MODULES, keys, webRoot: WEB_ROOT });
   await app.listen({ port: config.PORT, host: config.HOST });
 

@@ -1,8 +1,9 @@
 import { coreModule } from '../core/manifest';
 import type { ModuleManifest } from '../core/module';
+import { membersModule } from '../modules/members';
 import { orgsModule } from '../modules/orgs';
 
 /** Every part of the platform, in dependency order. The server, CLI and tests are built from this list. */
-export const MODULES: readonly ModuleManifest[] = [coreModule, orgsModule];
+export const MODULES: readonly ModuleManifest[] = [coreModule, orgsModule, membersModule];
 
 export const allMigrations = () => MODULES.flatMap((module) => module.migrations);

@@ -13,6 +13,7 @@ export const PAGES: Readonly<Record<string, PageComponent>> = {
   // The shell is where module pages are mounted.
   // eslint-disable-next-line gonghui/module-boundaries
   '/orgs': lazy(() => import('../modules/orgs/web/OrgTreePage').then((module) => ({ default: module.OrgTreePage }))),
+  '/audit': lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage }))),
 };
 
 /** The nav entry a route belongs to: the one with the longest path that prefixes it. */

@@ -1,4 +1,5 @@
 import type { Config } from '../../core/config/config';
+import { loadPlatformKeys } from '../../core/platform/load-platform-keys';
 import { openPlatformDatabase } from '../../core/platform/open-platform';
 import { seedDemo } from '../../core/platform/seed-demo';
 import { MODULES } from '../../server/modules';
@@ -7,8 +8,11 @@ import type { CommandResult } from '../output';
 export async function seedDemoCommand(config: Config, asJson: boolean): Promise<CommandResult> {
   const { database } = await openPlatformDatabase(config, MODULES);
   try {
-    const report = await seedDemo(database.kysely, MODULES, (line) => {
-      if (!asJson) console.log(`  ${line}`);
+    const report = await seedDemo(database.kysely, MODULES, {
+      keys: loadPlatformKeys(config),
+      log: (line) => {
+        if (!asJson) console.log(`  ${line}`);
+      },
     });
     return {
       text: report.seeded

@@ -17,3 +17,11 @@ export async function enterCallerScope(tx: Transaction<DB>, rootPath: string): P
   await sql`select set_config('gonghui.scope_from', ${from}, true), set_config('gonghui.scope_to', ${to}, true)`.execute(tx);
   await sql.raw(`set local role ${APP_ROLE}`).execute(tx);
 }
+
+/**
+ * Platform-wide scope, for kernel jobs that act for the whole tree (the demo
+ * seed, migrations of data). Paths are digits and dots, all inside ['0', ':').
+ */
+export async function enterPlatformScope(tx: Transaction<DB>): Promise<void> {
+  await sql`select set_config('gonghui.scope_from', '0', true), set_config('gonghui.scope_to', ':', true)`.execute(tx);
+}

@@ -20,6 +20,7 @@ export interface DB {
   audit_anchor: AuditAnchorTable;
   account_totp: AccountTotpTable;
   account_recovery_code: AccountRecoveryCodeTable;
+  person: PersonTable;
 }
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -132,5 +133,28 @@ export type AuditAnchorTable = {
   id: number;
   anchored_seq: number;
   anchor_mac: string;
+  updated_at: Generated<Date>;
+};
+
+/** One person, one record (公民身份号码); sensitive values sealed, indexed blind, stored masked. */
+export type PersonTable = {
+  id: Generated<number>;
+  id_number_envelope: string;
+  id_number_index: string;
+  id_number_masked: string;
+  name: string;
+  gender: 'male' | 'female';
+  birth_date: string;
+  phone_envelope: string | null;
+  phone_index: string | null;
+  phone_masked: string | null;
+  ethnicity: string | null;
+  education: string | null;
+  political_status: string | null;
+  household_type: string | null;
+  employment_form: string | null;
+  employer_name: string | null;
+  occupation: string | null;
+  created_at: Generated<Date>;
   updated_at: Generated<Date>;
 };

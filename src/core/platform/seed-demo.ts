@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { enterPlatformScope } from '../access/row-security';
 import type { DB } from '../db/schema';
 import type { ModuleManifest } from '../module';
+import type { PlatformKeys } from './platform-keys';
 
 export type SeedReport = { seeded: boolean; milliseconds: number };
 
@@ -12,7 +14,7 @@ export type SeedReport = { seeded: boolean; milliseconds: number };
 export async function seedDemo(
   db: Kysely<DB>,
   modules: readonly ModuleManifest[],
-  log: (line: string) => void,
+  options: { keys: PlatformKeys; log: (line: string) => void },
 ): Promise<SeedReport> {
   const started = Date.now();
   const existing = await db.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
@@ -20,8 +22,9 @@ export async function seedDemo(
     return { seeded: false, milliseconds: 0 };
   }
   await db.transaction().execute(async (tx) => {
+    await enterPlatformScope(tx);
     for (const module of modules) {
-      await module.seedDemo?.({ db: tx, log });
+      await module.seedDemo?.({ db: tx, keys: options.keys, log: options.log });
     }
   });
   return { seeded: true, milliseconds: Date.now() - started };

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../core/db/database';
 import { createTestDatabase, TEST_ENGINES } from '../../../core/db/testing';
 import { seedDemo } from '../../../core/platform/seed-demo';
+import { testPlatformKeys } from '../../../core/platform/test-keys';
 import { buildTestApp, type SessionHeaders, signIn } from '../../../core/testing/test-app';
 import { MODULES } from '../../../server/modules';
 import { DEMO_PASSWORD } from './demo/seed-demo-orgs';
@@ -12,6 +13,7 @@ for (const engine of TEST_ENGINES) {
   describe(`orgs API on the demo province [${engine}]`, () => {
     let database: Database;
     let app: FastifyInstance;
+    const keys = testPlatformKeys();
     const idOf = async (code: string) =>
       (await database.kysely.selectFrom('org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
     const sessions = new Map<string, SessionHeaders>();
@@ -22,8 +24,8 @@ for (const engine of TEST_ENGINES) {
 
     beforeAll(async () => {
       database = await createTestDatabase(engine);
-      await seedDemo(database.kysely, MODULES, () => {});
-      app = await buildTestApp(database, MODULES);
+      await seedDemo(database.kysely, MODULES, { keys, log: () => {} });
+      app = await buildTestApp(database, MODULES, { keys });
     });
     afterAll(async () => {
       await app.close();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCreditCode } from '../../../../core/cn/credit-code';
 import { buildDemoProvince, type DemoOrgUnit } from './demo-province';
 import { demoStaff } from './demo-staff';
-import { createRandom } from './random';
+import { createRandom } from '../../../../core/demo/random';
 
 const units = buildDemoProvince();
 const byId = new Map(units.map((u) => [u.id, u]));

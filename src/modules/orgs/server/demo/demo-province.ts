@@ -30,7 +30,7 @@ import {
   type PlaceContext,
 } from './grassroots-names';
 import { DIRECT_UNITS, INDUSTRY_UNIONS, type ProvincialUnitDef } from './provincial-units';
-import { createRandom, hashString, type Random } from './random';
+import { createRandom, hashString, type Random } from '../../../../core/demo/random';
 import { SHAANXI_CITIES, type CityDef, type CountyDef } from './shaanxi-cities';
 
 export type DemoOrgType =

@@ -9,7 +9,7 @@
  * 机关事业单位, schools, hospitals, 联合基层工会 covering small firms, and the
  * 新就业形态 groups (快递员、外卖配送员、网约车司机、货车司机, domain.md §1.4).
  */
-import type { Random } from './random';
+import type { Random } from '../../../../core/demo/random';
 
 /** Where a unit is: the names of the places around it. */
 export type PlaceContext = {

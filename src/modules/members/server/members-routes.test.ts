@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ROLE } from '../../../core/access/row-security';
+import type { Database } from '../../../core/db/database';
+import { createTestDatabase, TEST_ENGINES } from '../../../core/db/testing';
+import { seedDemo } from '../../../core/platform/seed-demo';
+import { testPlatformKeys } from '../../../core/platform/test-keys';
+import { buildTestApp, type SessionHeaders, signIn } from '../../../core/testing/test-app';
+import { MODULES } from '../../../server/modules';
+import { openPersonField } from '../../../core/person/person-fields';
+
+const DEMO_PASSWORD = 'Gonghui@2026';
+
+for (const engine of TEST_ENGINES) {
+  describe(`members API on the demo province [${engine}]`, () => {
+    let database: Database;
+    let app: FastifyInstance;
+    const keys = testPlatformKeys();
+    const sessions = new Map<string, SessionHeaders>();
+    const as = async (login: string) => {
+      if (!sessions.has(login)) sessions.set(login, await signIn(app, login, DEMO_PASSWORD));
+      return sessions.get(login)!;
+    };
+    const get = async (login: string, url: string) => app.inject({ method: 'GET', url, headers: await as(login) });
+
+    beforeAll(async () => {
+      database = await createTestDatabase(engine);
+      await seedDemo(database.kysely, MODULES, { keys, log: () => {} });
+      app = await buildTestApp(database, MODULES, { keys });
+    });
+    afterAll(async () => {
+      await app.close();
+      await database.close();
+    });
+
+    it('lists members masked, a page at a time, without repeats', async () => {
+      const first = (await get('yanta', '/api/members?limit=20')).json();
+      expect(first.items).toHaveLength(20);
+      for (const member of first.items) {
+        expect(member.idNumberMasked).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
+        expect(member.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+      }
+      const second = (await get('yanta', `/api/members?limit=20&after=${first.nextCursor}`)).json();
+      const ids = new Set([...first.items, ...second.items].map((member: { id: number }) => member.id));
+      expect(ids.size).toBe(40);
+    });
+
+    it('finds a member exactly by ID number through the blind index, and by name prefix', async () => {
+      const row = await database.kysely
+        .selectFrom('members_membership as m')
+        .innerJoin('person as p', 'p.id', 'm.person_id')
+        .innerJoin('org_unit as o', 'o.id', 'm.org_unit_id')
+        .select(['m.id', 'p.name', 'p.id_number_envelope'])
+        .where('o.path', 'like', `${(await database.kysely.selectFrom('org_unit').select('path').where('code', '=', 'SX610113').executeTakeFirstOrThrow()).path}%`)
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const idNumber = openPersonField(keys.ring, 'idNumber', row.id_number_envelope);
+      const byId = (await get('yanta', `/api/members?q=${idNumber.toLowerCase()}`)).json();
+      expect(byId.items.map((member: { id: number }) => member.id)).toEqual([row.id]);
+      const byName = (await get('yanta', `/api/members?q=${encodeURIComponent(row.name)}`)).json();
+      expect(byName.items.map((member: { id: number }) => member.id)).toContain(row.id);
+    });
+
+    it('answers 404 for a member outside the caller subtree, 200 inside', async () => {
+      const xianyangMember = (await get('xianyang', '/api/members?limit=1')).json().items[0];
+      expect((await get('yanta', `/api/members/${xianyangMember.id}`)).statusCode).toBe(404);
+      expect((await get('sheng', `/api/members/${xianyangMember.id}`)).statusCode).toBe(200);
+      const search = (await get('yanta', `/api/members?q=${encodeURIComponent(xianyangMember.name)}`)).json();
+      expect(search.items.map((member: { id: number }) => member.id)).not.toContain(xianyangMember.id);
+    });
+
+    it('reveals a full ID number only with a reason, and audits the reveal without the value', async () => {
+      const member = (await get('jiceng', '/api/members?limit=1')).json().items[0];
+      const headers = await as('jiceng');
+      const noReason = await app.inject({ method: 'POST', url: `/api/members/${member.id}/reveal`, headers, payload: { field: 'idNumber' } });
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json().error.field).toBe('reason');
+
+      const revealed = await app.inject({
+        method: 'POST',
+        url: `/api/members/${member.id}/reveal`,
+        headers,
+        payload: { field: 'idNumber', reason: '办理会员转会手续' },
+      });
+      expect(revealed.statusCode).toBe(200);
+      const { value } = revealed.json();
+      expect(value).toMatch(/^\d{17}[\dX]$/);
+      expect(value.slice(0, 3)).toBe(member.idNumberMasked.slice(0, 3));
+      expect(value.slice(-4)).toBe(member.idNumberMasked.slice(-4));
+
+      const event = await database.kysely
+        .selectFrom('audit_event')
+        .selectAll()
+        .where('action', '=', 'members.reveal')
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(event).toMatchObject({ actor_login: 'jiceng', reason: '办理会员转会手续', target_type: 'person', category: 'sensitive-read' });
+      expect(JSON.stringify(event)).not.toContain(value);
+      expect(revealed.headers['cache-control']).toBe('no-store');
+    });
+
+    it('refuses a reveal outside the subtree as not found, and audits nothing for it', async () => {
+      const xianyangMember = (await get('xianyang', '/api/members?limit=1')).json().items[0];
+      const before = await database.kysely.selectFrom('audit_event').select('seq').execute();
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/members/${xianyangMember.id}/reveal`,
+        headers: await as('yanta'),
+        payload: { field: 'phone', reason: '核对联系方式' },
+      });
+      expect(response.statusCode).toBe(404);
+      expect(await database.kysely.selectFrom('audit_event').select('seq').execute()).toHaveLength(before.length);
+    });
+
+    it('hides every membership and person from the application role when no scope is set (RLS fails closed)', async () => {
+      const counts = await database.kysely.transaction().execute(async (tx) => {
+        await sql.raw(`set local role ${APP_ROLE}`).execute(tx);
+        const memberships = await sql<{ n: number }>`select count(*)::int as n from members_membership`.execute(tx);
+        const persons = await sql<{ n: number }>`select count(*)::int as n from person`.execute(tx);
+        return [memberships.rows[0]!.n, persons.rows[0]!.n];
+      });
+      expect(counts).toEqual([0, 0]);
+      const total = await sql<{ n: number }>`select count(*)::int as n from members_membership`.execute(database.kysely);
+      expect(total.rows[0]!.n).toBeGreaterThan(10_000);
+    });
+
+    it('lets the application role see only the scoped subtree, even without a WHERE clause', async () => {
+      const xian = await database.kysely.selectFrom('org_unit').select('path').where('code', '=', 'SX610100').executeTakeFirstOrThrow();
+      const [visible, outside] = await database.kysely.transaction().execute(async (tx) => {
+        await sql`select set_config('gonghui.scope_from', ${xian.path}, true), set_config('gonghui.scope_to', ${`${xian.path.slice(0, -1)}/`}, true)`.execute(tx);
+        await sql.raw(`set local role ${APP_ROLE}`).execute(tx);
+        const all = await sql<{ n: number }>`select count(*)::int as n from members_membership`.execute(tx);
+        const foreign = await sql<{ n: number }>`select count(*)::int as n from members_membership where org_path not like ${`${xian.path}%`}`.execute(tx);
+        return [all.rows[0]!.n, foreign.rows[0]!.n];
+      });
+      expect(visible).toBeGreaterThan(1000);
+      expect(outside).toBe(0);
+    });
+  });
+}

@@ -1,0 +1,42 @@
+import { defineRoute } from '../../../core/http/route';
+import { ZMemberIdParams, ZMemberList, ZMemberListQuery, ZMemberRow, ZRevealRequest, ZRevealResult } from '../contract';
+import { findMembers } from './queries/find-members';
+import { getMember } from './queries/get-member';
+import { revealMemberField } from './use-cases/reveal-member-field';
+
+export const MEMBERS_READ = 'members.read';
+export const MEMBERS_REVEAL = 'members.reveal';
+
+export const findMembersRoute = defineRoute({
+  method: 'GET',
+  url: '/members',
+  summary: '会员列表（脱敏；按姓名前缀、身份证号或手机号查找；键集分页）',
+  access: MEMBERS_READ,
+  audit: 'read',
+  query: ZMemberListQuery,
+  response: ZMemberList,
+  handler: ({ query, ctx }) => findMembers(ctx, query),
+});
+
+export const getMemberRoute = defineRoute({
+  method: 'GET',
+  url: '/members/:id',
+  summary: '会员详情（脱敏）',
+  access: MEMBERS_READ,
+  audit: 'read',
+  params: ZMemberIdParams,
+  response: ZMemberRow,
+  handler: ({ params, ctx }) => getMember(ctx, params.id),
+});
+
+export const revealMemberFieldRoute = defineRoute({
+  method: 'POST',
+  url: '/members/:id/reveal',
+  summary: '查看完整身份证号或手机号（须填写原因，记入审计）',
+  access: MEMBERS_REVEAL,
+  audit: 'sensitive-read',
+  params: ZMemberIdParams,
+  body: ZRevealRequest,
+  response: ZRevealResult,
+  handler: ({ params, body, ctx }) => revealMemberField(ctx, params.id, body),
+});
