@@ -46,6 +46,9 @@ describe('module boundary lint rule', () => {
       'web 代码只可引用 src/core 中的 contract.ts：../core/db/database',
     ]);
     expect(lintImport('src/web/main.tsx', '../core/auth/contract')).toEqual([]);
+    // The shell's page registry mounts module pages; one module's web code still may not reach another's.
+    expect(lintImport('src/web/modules.ts', '../modules/orgs/web/OrgTreePage')).toEqual([]);
+    expect(lintImport('src/modules/members/web/MembersPage.tsx', '../../orgs/web/OrgTree')).toHaveLength(1);
   });
 
   it('keeps server code away from web code, and the kernel away from modules', () => {

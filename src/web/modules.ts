@@ -10,9 +10,8 @@ export type PageComponent = LazyExoticComponent<ComponentType>;
  */
 export const PAGES: Readonly<Record<string, PageComponent>> = {
   '/': lazy(() => import('./pages/HomePage').then((module) => ({ default: module.HomePage }))),
-  // The shell is where module pages are mounted.
-  // eslint-disable-next-line gonghui/module-boundaries
   '/orgs': lazy(() => import('../modules/orgs/web/OrgTreePage').then((module) => ({ default: module.OrgTreePage }))),
+  '/members': lazy(() => import('../modules/members/web/MembersPage').then((module) => ({ default: module.MembersPage }))),
   '/audit': lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage }))),
 };
 

@@ -39,7 +39,9 @@ function violation(from, to) {
   if (isWebSide(from)) {
     if (isServerSide(to) || to.kind === 'server') return 'web 代码不得引用 server 代码';
     if (to.kind === 'core' && !isContract(to)) return 'web 代码只可引用 src/core 中的 contract.ts';
-    if (to.kind === 'module' && to.module !== from.module && !isContract(to)) {
+    // The shell (src/web) mounts module pages: it may reach any module's web side.
+    const isShellMountingPage = from.kind === 'web' && to.kind === 'module' && to.side === 'web';
+    if (to.kind === 'module' && to.module !== from.module && !isContract(to) && !isShellMountingPage) {
       return '只可引用其他模块的 contract.ts（web）';
     }
     return null;

@@ -12,6 +12,32 @@ export const MEMBERSHIP_STATUS_LABELS = {
 
 export type MembershipStatus = keyof typeof MEMBERSHIP_STATUS_LABELS;
 
+/** Employment forms (用工形式); the gig groups (新就业形态, domain.md §1.4) follow the first three. */
+export const EMPLOYMENT_FORM_LABELS = {
+  standard: '劳动合同制',
+  dispatched: '劳务派遣',
+  flexible: '灵活就业',
+  truck_driver: '货车司机',
+  ride_hailing_driver: '网约车司机',
+  courier: '快递员',
+  food_delivery: '外卖配送员',
+  caregiver: '护工护理员',
+  domestic_worker: '家政服务员',
+  security_guard: '保安员',
+} as const;
+
+export type EmploymentForm = keyof typeof EMPLOYMENT_FORM_LABELS;
+
+export const GIG_EMPLOYMENT_FORMS: readonly EmploymentForm[] = [
+  'truck_driver',
+  'ride_hailing_driver',
+  'courier',
+  'food_delivery',
+  'caregiver',
+  'domestic_worker',
+  'security_guard',
+];
+
 export const ZMemberListQuery = z.object({
   /** A unit in the caller's scope; default: the caller's own unit. */
   orgUnitId: z.coerce.number().int().positive().optional(),

@@ -4,9 +4,7 @@ import { type ReactNode, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { type TOrgSummary, orgTypeLabel } from '../../modules/orgs/contract';
 // The home page shows the org module's tree and summary: it is the platform's overview.
-// eslint-disable-next-line gonghui/module-boundaries
 import { fetchOrgSummary } from '../../modules/orgs/web/api';
-// eslint-disable-next-line gonghui/module-boundaries
 import { OrgTree } from '../../modules/orgs/web/OrgTree';
 import { useLoad } from '../api/use-load';
 import { type BarChartOption, EChart } from '../components/EChart';

@@ -4,24 +4,11 @@ import type { PersonTable } from '../../../../core/db/schema';
 import { createRandom } from '../../../../core/demo/random';
 import type { SeedContext } from '../../../../core/module';
 import { sealPersonField } from '../../../../core/person/person-fields';
+import { GIG_EMPLOYMENT_FORMS } from '../../contract';
 import type { MembersMembershipTable } from '../schema';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './person-names';
 
-/** Employment forms (用工形式), the gig groups among them (新就业形态, domain.md §1.4). */
-export const EMPLOYMENT_FORMS = {
-  standard: '劳动合同制',
-  dispatched: '劳务派遣',
-  flexible: '灵活就业',
-  truck_driver: '货车司机',
-  ride_hailing_driver: '网约车司机',
-  courier: '快递员',
-  food_delivery: '外卖配送员',
-  caregiver: '护工护理员',
-  domestic_worker: '家政服务员',
-  security_guard: '保安员',
-} as const;
-
-const GIG_FORMS = ['truck_driver', 'ride_hailing_driver', 'courier', 'food_delivery', 'caregiver', 'domestic_worker', 'security_guard'] as const;
+const GIG_FORMS = GIG_EMPLOYMENT_FORMS;
 
 const DEMO_SEED = 2026_1121;
 const BATCH = 500;
