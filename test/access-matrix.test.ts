@@ -1,0 +1,140 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/core/db/database';
+import { createTestDatabase, TEST_ENGINES } from '../src/core/db/testing';
+import { seedDemo } from '../src/core/platform/seed-demo';
+import { testPlatformKeys } from '../src/core/platform/test-keys';
+import { createStaff } from '../src/core/testing/factories';
+import { buildTestApp, type SessionHeaders, signIn } from '../src/core/testing/test-app';
+import { MODULES } from '../src/server/modules';
+
+/**
+ * The generated access matrix (security.md §5.1, after hitobito's per-level
+ * permission specs): every route that touches rows, called by users at five
+ * levels of the tree, on rows inside and outside their subtree. A row outside
+ * must never answer 200; a route without the permission answers 403.
+ */
+
+/** A target unit, and one membership somewhere in its subtree (with that membership's own path). */
+type Target = { unitId: number; unitPath: string; membershipId: number; membershipPath: string };
+/** The request, and the path of the row it touches: that decides inside or outside. */
+type Probe = (target: Target) => { request: InjectOptions; rowPath: string };
+
+/** How to aim each route at a target unit. A route missing here fails the test. */
+const PROBES: Record<string, Probe | 'not-row-scoped'> = {
+  'GET /health': 'not-row-scoped',
+  'POST /auth/login': 'not-row-scoped',
+  'POST /auth/logout': 'not-row-scoped',
+  'GET /auth/me': 'not-row-scoped',
+  'POST /auth/switch-org': 'not-row-scoped',
+  'POST /auth/second-factor/enrolment/start': 'not-row-scoped',
+  'POST /auth/second-factor/enrolment/confirm': 'not-row-scoped',
+  'POST /auth/second-factor/verify': 'not-row-scoped',
+  'GET /orgs/:id': (t) => ({ request: { method: 'GET', url: `/api/orgs/${t.unitId}` }, rowPath: t.unitPath }),
+  'GET /orgs/children': (t) => ({ request: { method: 'GET', url: `/api/orgs/children?parentId=${t.unitId}` }, rowPath: t.unitPath }),
+  'GET /orgs/summary': (t) => ({ request: { method: 'GET', url: `/api/orgs/summary?rootId=${t.unitId}` }, rowPath: t.unitPath }),
+  'GET /members': (t) => ({ request: { method: 'GET', url: `/api/members?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
+  'GET /members/:id': (t) => ({ request: { method: 'GET', url: `/api/members/${t.membershipId}` }, rowPath: t.membershipPath }),
+  'POST /members/:id/reveal': (t) => ({
+    request: { method: 'POST', url: `/api/members/${t.membershipId}/reveal`, payload: { field: 'phone', reason: '权限矩阵测试' } },
+    rowPath: t.membershipPath,
+  }),
+  'GET /audit/events': (t) => ({ request: { method: 'GET', url: `/api/audit/events?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
+  'GET /audit/export': (t) => ({
+    request: { method: 'GET', url: `/api/audit/export?orgUnitId=${t.unitId}&purpose=${encodeURIComponent('权限矩阵测试')}` },
+    rowPath: t.unitPath,
+  }),
+};
+
+const ROUTES = MODULES.flatMap((module) => module.routes);
+
+describe('access matrix coverage', () => {
+  it('has a probe (or an explicit exemption) for every route', () => {
+    const unprobed = ROUTES.map((route) => `${route.method} ${route.url}`).filter((key) => !(key in PROBES));
+    expect(unprobed, 'add the new route to PROBES in test/access-matrix.test.ts').toEqual([]);
+  });
+});
+
+for (const engine of TEST_ENGINES) {
+  describe(`access matrix [${engine}]`, () => {
+    let database: Database;
+    let app: FastifyInstance;
+    const keys = testPlatformKeys();
+    const units: Record<string, { id: number; path: string }> = {};
+    const targets: Record<string, Target> = {};
+    const sessions: Record<string, SessionHeaders> = {};
+    const permissions: Record<string, string[]> = {};
+
+    // Actors at five levels; 咸阳 is the sibling of 西安. Demo password for the demo accounts.
+    const ACTORS = ['sheng', 'xian', 'xianyang', 'yanta', 'jiceng', 'audit-xian'] as const;
+    const actorUnit: Record<string, string> = {};
+
+    beforeAll(async () => {
+      database = await createTestDatabase(engine);
+      const db = database.kysely;
+      await seedDemo(db, MODULES, { keys, log: () => {} });
+      const xian = await db.selectFrom('org_unit').select(['id', 'path', 'code', 'name']).where('code', '=', 'SX610100').executeTakeFirstOrThrow();
+      await createStaff(db, { login: 'audit-xian', password: 'Gonghui@2026', org: xian, roles: ['auditadmin'] });
+      // Each actor's unit, as the demo seed placed them.
+      for (const actor of ACTORS) {
+        const held = await db
+          .selectFrom('role_assignment')
+          .innerJoin('account', 'account.id', 'role_assignment.account_id')
+          .innerJoin('org_unit', 'org_unit.id', 'role_assignment.org_unit_id')
+          .select('org_unit.code')
+          .where('account.login', '=', actor)
+          .executeTakeFirstOrThrow();
+        actorUnit[actor] = held.code;
+      }
+      for (const code of new Set(Object.values(actorUnit))) {
+        const unit = await db.selectFrom('org_unit').select(['id', 'path', 'code']).where('code', '=', code).executeTakeFirstOrThrow();
+        units[code] = unit;
+        const membership = await db
+          .selectFrom('members_membership')
+          .select(['id', 'org_path'])
+          .where('org_path', 'like', `${unit.path}%`)
+          .orderBy('org_path', 'desc')
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        targets[code] = { unitId: unit.id, unitPath: unit.path, membershipId: membership.id, membershipPath: membership.org_path };
+      }
+      app = await buildTestApp(database, MODULES, { keys });
+      for (const actor of ACTORS) {
+        sessions[actor] = await signIn(app, actor, 'Gonghui@2026');
+        permissions[actor] = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: sessions[actor] })).json().permissions;
+      }
+    });
+    afterAll(async () => {
+      await app.close();
+      await database.close();
+    });
+
+    it('never answers 200 for a row outside the caller subtree, and 403 without the permission', async () => {
+      const leaks: string[] = [];
+      const wrong: string[] = [];
+      let cells = 0;
+      for (const route of ROUTES) {
+        const probe = PROBES[`${route.method} ${route.url}`];
+        if (!probe || probe === 'not-row-scoped') continue;
+        for (const actor of ACTORS) {
+          const actorPath = units[actorUnit[actor]!]!.path;
+          const hasPermission = permissions[actor]!.includes(route.access);
+          for (const [code, target] of Object.entries(targets)) {
+            const { request, rowPath } = probe(target);
+            const isInside = rowPath.startsWith(actorPath);
+            const response = await app.inject({ ...request, headers: sessions[actor] });
+            cells += 1;
+            const cell = `${actor} ${route.method} ${route.url} -> ${code} (${isInside ? 'inside' : 'outside'}): ${response.statusCode}`;
+            const expected = !hasPermission ? 403 : isInside ? 200 : 404;
+            if (!isInside && response.statusCode === 200) leaks.push(cell);
+            if (response.statusCode !== expected) wrong.push(`${cell}, expected ${expected}`);
+          }
+        }
+      }
+      expect(leaks, 'rows leaked outside the subtree').toEqual([]);
+      expect(wrong).toEqual([]);
+      expect(cells).toBeGreaterThanOrEqual(8 * 6 * 5);
+      console.log(`access matrix [${engine}]: ${cells} cells, 0 leaks`);
+    }, 180_000);
+  });
+}
