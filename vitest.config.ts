@@ -17,7 +17,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', ...(hasChromium ? ['e2e/**/*.test.ts'] : [])],
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 30_000,
+    // Generous: some tests start the real server or the CLI, and two workers share two cores.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // Two cores: more workers only add PGlite start-ups.

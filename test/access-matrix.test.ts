@@ -15,10 +15,16 @@ import { MODULES } from '../src/server/modules';
  * must never answer 200; a route without the permission answers 403.
  */
 
-/** A target unit, and one membership somewhere in its subtree (with that membership's own path). */
-type Target = { unitId: number; unitPath: string; membershipId: number; membershipPath: string };
+/**
+ * A target unit, one membership somewhere in its subtree (with that membership's own path),
+ * and a staff account whose only role is at the unit itself.
+ */
+type Target = { unitId: number; unitPath: string; membershipId: number; membershipPath: string; accountId: number };
 /** The request, and the path of the row it touches: that decides inside or outside. */
 type Probe = (target: Target) => { request: InjectOptions; rowPath: string };
+
+/** Accounts the matrix creates get fresh logins. */
+let newLogins = 0;
 
 /** How to aim each route at a target unit. A route missing here fails the test. */
 const PROBES: Record<string, Probe | 'not-row-scoped'> = {
@@ -30,6 +36,7 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
   'POST /auth/second-factor/enrolment/start': 'not-row-scoped',
   'POST /auth/second-factor/enrolment/confirm': 'not-row-scoped',
   'POST /auth/second-factor/verify': 'not-row-scoped',
+  'POST /auth/password': 'not-row-scoped',
   'GET /orgs/:id': (t) => ({ request: { method: 'GET', url: `/api/orgs/${t.unitId}` }, rowPath: t.unitPath }),
   'GET /orgs/children': (t) => ({ request: { method: 'GET', url: `/api/orgs/children?parentId=${t.unitId}` }, rowPath: t.unitPath }),
   'GET /orgs/summary': (t) => ({ request: { method: 'GET', url: `/api/orgs/summary?rootId=${t.unitId}` }, rowPath: t.unitPath }),
@@ -42,6 +49,27 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
   'GET /audit/events': (t) => ({ request: { method: 'GET', url: `/api/audit/events?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
   'GET /audit/export': (t) => ({
     request: { method: 'GET', url: `/api/audit/export?orgUnitId=${t.unitId}&purpose=${encodeURIComponent('权限矩阵测试')}` },
+    rowPath: t.unitPath,
+  }),
+  'GET /accounts': (t) => ({ request: { method: 'GET', url: `/api/accounts?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
+  'POST /accounts': (t) => ({
+    request: { method: 'POST', url: '/api/accounts', payload: { login: `matrix-${(newLogins += 1)}`, name: '矩阵测试', orgUnitId: t.unitId, roles: ['clerk'] } },
+    rowPath: t.unitPath,
+  }),
+  // Grant and revoke the same role: each stays answerable 200 however often the matrix repeats it.
+  'POST /accounts/:id/roles': (t) => ({
+    request: { method: 'POST', url: `/api/accounts/${t.accountId}/roles`, payload: { orgUnitId: t.unitId, role: 'reviewer' } },
+    rowPath: t.unitPath,
+  }),
+  'POST /accounts/:id/roles/revoke': (t) => ({
+    request: { method: 'POST', url: `/api/accounts/${t.accountId}/roles/revoke`, payload: { orgUnitId: t.unitId, role: 'reviewer' } },
+    rowPath: t.unitPath,
+  }),
+  'POST /accounts/:id/disable': (t) => ({ request: { method: 'POST', url: `/api/accounts/${t.accountId}/disable` }, rowPath: t.unitPath }),
+  'POST /accounts/:id/enable': (t) => ({ request: { method: 'POST', url: `/api/accounts/${t.accountId}/enable` }, rowPath: t.unitPath }),
+  'POST /accounts/:id/unlock': (t) => ({ request: { method: 'POST', url: `/api/accounts/${t.accountId}/unlock` }, rowPath: t.unitPath }),
+  'POST /accounts/:id/reset-second-factor': (t) => ({
+    request: { method: 'POST', url: `/api/accounts/${t.accountId}/reset-second-factor` },
     rowPath: t.unitPath,
   }),
 };
@@ -66,7 +94,8 @@ for (const engine of TEST_ENGINES) {
     const permissions: Record<string, string[]> = {};
 
     // Actors at five levels; 咸阳 is the sibling of 西安. Demo password for the demo accounts.
-    const ACTORS = ['sheng', 'xian', 'xianyang', 'yanta', 'jiceng', 'audit-xian'] as const;
+    // The three administrators sit at 西安 (separation of duties: each sees only their own routes).
+    const ACTORS = ['sheng', 'xian', 'xianyang', 'yanta', 'jiceng', 'audit-xian', 'sys-xian', 'sec-xian'] as const;
     const actorUnit: Record<string, string> = {};
 
     beforeAll(async () => {
@@ -75,6 +104,8 @@ for (const engine of TEST_ENGINES) {
       await seedDemo(db, MODULES, { keys, log: () => {} });
       const xian = await db.selectFrom('org_unit').select(['id', 'path', 'code', 'name']).where('code', '=', 'SX610100').executeTakeFirstOrThrow();
       await createStaff(db, { login: 'audit-xian', password: 'Gonghui@2026', org: xian, roles: ['auditadmin'] });
+      await createStaff(db, { login: 'sys-xian', password: 'Gonghui@2026', org: xian, roles: ['sysadmin'] });
+      await createStaff(db, { login: 'sec-xian', password: 'Gonghui@2026', org: xian, roles: ['secadmin'] });
       // Each actor's unit, as the demo seed placed them.
       for (const actor of ACTORS) {
         const held = await db
@@ -96,7 +127,8 @@ for (const engine of TEST_ENGINES) {
           .orderBy('org_path', 'desc')
           .limit(1)
           .executeTakeFirstOrThrow();
-        targets[code] = { unitId: unit.id, unitPath: unit.path, membershipId: membership.id, membershipPath: membership.org_path };
+        const account = await createStaff(db, { login: `target-${code.toLowerCase()}`, org: { ...unit, name: code }, roles: ['clerk'] });
+        targets[code] = { unitId: unit.id, unitPath: unit.path, membershipId: membership.id, membershipPath: membership.org_path, accountId: account.id };
       }
       app = await buildTestApp(database, MODULES, { keys });
       for (const actor of ACTORS) {
@@ -133,7 +165,7 @@ for (const engine of TEST_ENGINES) {
       }
       expect(leaks, 'rows leaked outside the subtree').toEqual([]);
       expect(wrong).toEqual([]);
-      expect(cells).toBeGreaterThanOrEqual(8 * 6 * 5);
+      expect(cells).toBeGreaterThanOrEqual(16 * 8 * 5);
       console.log(`access matrix [${engine}]: ${cells} cells, 0 leaks`);
     }, 180_000);
   });

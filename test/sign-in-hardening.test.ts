@@ -8,12 +8,17 @@ import { buildTestApp, fakeClock } from '../src/core/testing/test-app';
 describeEachEngine('sign-in hardening', (engine) => {
   const database = useFreshDatabase(engine);
 
-  async function world(options: { secondFactorRequired?: boolean } = {}) {
+  async function world(options: { secondFactorRequired?: boolean; env?: NodeJS.ProcessEnv } = {}) {
     const db = database().kysely;
     const province = await createOrgUnit(db, { type: 'province', name: '陕西省总工会' });
-    const staff = await createStaff(db, { login: 'lihua', org: province, roles: ['clerk'], ...options });
+    const staff = await createStaff(db, {
+      login: 'lihua',
+      org: province,
+      roles: ['clerk'],
+      ...(options.secondFactorRequired === undefined ? {} : { secondFactorRequired: options.secondFactorRequired }),
+    });
     const clock = fakeClock();
-    const app = await buildTestApp(database(), [coreModule], { now: clock.now });
+    const app = await buildTestApp(database(), [coreModule], { now: clock.now, ...(options.env ? { env: options.env } : {}) });
     const login = (password: string) => app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'lihua', password } });
     return { staff, clock, app, login };
   }
@@ -53,6 +58,17 @@ describeEachEngine('sign-in hardening', (engine) => {
     expect(events[0]!.details).toEqual({ login: 'lihua', reason: 'wrong_password' });
     expect(JSON.stringify(events)).not.toContain('wrong-secret-value');
     expect(events[1]!.actor_login).toBe('lihua');
+  });
+
+  it('records a failed sign-in whose login looks like a phone or ID number without the number', async () => {
+    const { app } = await world();
+    for (const typed of ['13800138000', '61011319850312123x']) {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: typed, password: 'whatever-it-is' } });
+      expect(response.statusCode).toBe(401);
+    }
+    const events = await database().kysely.selectFrom('audit_event').select('details').where('action', '=', 'auth.login').execute();
+    expect(events).toHaveLength(2);
+    expect(JSON.stringify(events)).not.toMatch(/13800138000|61011319850312123/i);
   });
 
   it('enrols a TOTP authenticator at first sign-in, then requires a fresh code every time', async () => {
@@ -152,5 +168,56 @@ describeEachEngine('sign-in hardening', (engine) => {
     });
     expect(good.statusCode).toBe(401);
     expect(good.json().error.message).toMatch(/已锁定/);
+  });
+
+  const sessionOf = (response: { cookies: { name: string; value: string }[]; json: () => { csrfToken: string } }) => ({
+    cookie: `gh_session=${response.cookies.find((cookie) => cookie.name === 'gh_session')!.value}`,
+    'x-csrf-token': response.json().csrfToken,
+  });
+
+  it('makes a user with an assigned password change it before anything else, and ends the other sessions', async () => {
+    const { staff, app, login } = await world();
+    const earlier = sessionOf(await login(staff.password));
+    await database().kysely.updateTable('account').set({ must_change_password: true }).where('id', '=', staff.id).execute();
+
+    const first = await login(staff.password);
+    expect(first.json()).toMatchObject({ stage: 'password_change', me: null });
+    const headers = sessionOf(first);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(401);
+
+    const change = (currentPassword: string, newPassword: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { currentPassword, newPassword } });
+    const weak = await change(staff.password, 'Password2026!');
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error).toMatchObject({ field: 'newPassword' });
+    expect((await change('not-my-password', 'Zhigong-Jia-2026')).json().error.field).toBe('currentPassword');
+
+    const done = await change(staff.password, 'Zhigong-Jia-2026');
+    expect(done.statusCode).toBe(200);
+    expect(done.json().stage).toBe('full');
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(200);
+    // The session opened before the change is gone; the new password works, the old does not.
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: earlier })).statusCode).toBe(401);
+    expect((await login('Zhigong-Jia-2026')).json().stage).toBe('full');
+    expect((await login(staff.password)).statusCode).toBe(401);
+  });
+
+  it('asks for a new password once the rotation period has passed', async () => {
+    const { staff, clock, login } = await world({ env: { PASSWORD_MAX_AGE_DAYS: '90' } });
+    expect((await login(staff.password)).json().stage).toBe('full');
+    clock.advance(91 * 86_400_000);
+    expect((await login(staff.password)).json().stage).toBe('password_change');
+  });
+
+  it('does not let a password alone change the password before the second factor', async () => {
+    const { staff, app, login } = await world({ secondFactorRequired: true });
+    const headers = sessionOf(await login(staff.password));
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers,
+      payload: { currentPassword: staff.password, newPassword: 'Zhigong-Jia-2026' },
+    });
+    expect(response.statusCode).toBe(401);
   });
 });

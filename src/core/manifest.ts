@@ -1,6 +1,7 @@
 import { auditEventsRoute, auditExportRoute } from './audit/audit-routes';
 import { AUDIT_EXPORT, AUDIT_READ } from './audit/contract';
 import { loginRoute } from './auth/routes/login-route';
+import { changePasswordRoute } from './auth/routes/password-route';
 import { confirmEnrolmentRoute, startEnrolmentRoute, verifySecondFactorRoute } from './auth/routes/second-factor-routes';
 import { logoutRoute, meRoute, switchOrgRoute } from './auth/routes/session-routes';
 import { loadMigrations } from './db/migrations';
@@ -21,6 +22,7 @@ export const coreModule = defineModule({
     startEnrolmentRoute,
     confirmEnrolmentRoute,
     verifySecondFactorRoute,
+    changePasswordRoute,
     logoutRoute,
     meRoute,
     switchOrgRoute,

@@ -1,9 +1,10 @@
 import { coreModule } from '../core/manifest';
 import type { ModuleManifest } from '../core/module';
+import { accountsModule } from '../modules/accounts';
 import { membersModule } from '../modules/members';
 import { orgsModule } from '../modules/orgs';
 
 /** Every part of the platform, in dependency order. The server, CLI and tests are built from this list. */
-export const MODULES: readonly ModuleManifest[] = [coreModule, orgsModule, membersModule];
+export const MODULES: readonly ModuleManifest[] = [coreModule, orgsModule, membersModule, accountsModule];
 
 export const allMigrations = () => MODULES.flatMap((module) => module.migrations);

@@ -5,6 +5,7 @@ import { t } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { PAGES, navEntryFor } from './modules';
 import { LoginPage } from './pages/LoginPage';
+import { PasswordChangePage } from './pages/PasswordChangePage';
 import { SecondFactorPage } from './pages/SecondFactorPage';
 import { ForbiddenPage, NotFoundPage, NotReadyPage } from './pages/ResultPages';
 import { SessionProvider, useSession } from './session/session';
@@ -72,8 +73,8 @@ function Root() {
       </div>
     );
   }
-  if (state.status === 'second-factor') {
-    return <SecondFactorPage stage={state.stage} />;
+  if (state.status === 'pending') {
+    return state.stage === 'password_change' ? <PasswordChangePage /> : <SecondFactorPage stage={state.stage} />;
   }
   return (
     <Routes>

@@ -13,6 +13,7 @@ export const PAGES: Readonly<Record<string, PageComponent>> = {
   '/orgs': lazy(() => import('../modules/orgs/web/OrgTreePage').then((module) => ({ default: module.OrgTreePage }))),
   '/members': lazy(() => import('../modules/members/web/MembersPage').then((module) => ({ default: module.MembersPage }))),
   '/audit': lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage }))),
+  '/accounts': lazy(() => import('../modules/accounts/web/AccountsPage').then((module) => ({ default: module.AccountsPage }))),
 };
 
 /** The nav entry a route belongs to: the one with the longest path that prefixes it. */

@@ -19,7 +19,14 @@ export const theme: ThemeConfig = {
   },
   components: {
     Layout: { headerHeight: 52, headerPadding: '0 16px', headerBg: BRAND_BLUE, siderBg: '#ffffff' },
-    Menu: { itemHeight: 38, itemMarginBlock: 2, itemBorderRadius: 2 },
+    Menu: {
+      itemHeight: 38,
+      itemMarginBlock: 2,
+      itemBorderRadius: 2,
+      itemSelectedBg: '#e6edf7',
+      itemSelectedColor: BRAND_BLUE,
+      itemActiveBg: '#eef2f8',
+    },
     Card: { headerHeightSM: 38, bodyPaddingSM: 12 },
     Descriptions: { labelBg: '#f5f7fa' },
     Tree: { titleHeight: 26 },

@@ -69,6 +69,13 @@ const EXPORT_COLUMNS: ExportColumn[] = [
 ];
 
 const RESULT_LABELS: Record<string, string> = { success: '成功', failure: '失败', denied: '拒绝' };
+const CATEGORY_LABELS: Record<string, string> = {
+  auth: '认证',
+  write: '写入',
+  'sensitive-read': '敏感查看',
+  export: '导出',
+  admin: '管理',
+};
 
 async function* exportRows(events: AsyncIterable<TAuditEvent>): AsyncGenerator<Record<string, unknown>> {
   for await (const event of events) {
@@ -77,6 +84,7 @@ async function* exportRows(events: AsyncIterable<TAuditEvent>): AsyncGenerator<R
       time: formatBeijingTime(new Date(event.occurredAt), { seconds: true }),
       target: event.targetType ? `${event.targetType}${event.targetId ? ` #${event.targetId}` : ''}` : null,
       result: RESULT_LABELS[event.result] ?? event.result,
+      category: CATEGORY_LABELS[event.category] ?? event.category,
       details: Object.keys(event.details).length > 0 ? JSON.stringify(event.details) : null,
     };
   }

@@ -32,7 +32,7 @@ export const ZMe = z.object({
 export type TMe = z.infer<typeof ZMe>;
 
 /** Where a sign-in stands: done, or waiting for the second factor (or its first set-up). */
-export const ZSignInStage = z.enum(['full', 'second_factor', 'enrolment']);
+export const ZSignInStage = z.enum(['full', 'second_factor', 'enrolment', 'password_change']);
 export type TSignInStage = z.infer<typeof ZSignInStage>;
 
 export const ZSignInResult = z.object({
@@ -72,3 +72,9 @@ export const ZHealth = z.object({
   uptimeSeconds: z.number(),
 });
 export type THealth = z.infer<typeof ZHealth>;
+
+export const ZChangePasswordRequest = z.object({
+  currentPassword: z.string({ message: '请输入当前密码' }).min(1, '请输入当前密码').max(256),
+  newPassword: z.string({ message: '请输入新密码' }).min(1, '请输入新密码').max(256),
+});
+export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;

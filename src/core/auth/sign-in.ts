@@ -7,6 +7,12 @@ export type SignInResult = { accountId: number; secondFactorRequired: boolean };
 
 const WRONG = '账号或密码错误';
 
+// What a person typed as the login is kept in the audit trail (it shows who was
+// tried), unless it looks like an ID or phone number: those never enter the trail.
+const LOGIN_FORMAT = /^[a-z0-9_.-]{1,64}$/;
+const typedLoginForAudit = (login: string) =>
+  LOGIN_FORMAT.test(login) && !/\d{11,}/.test(login) ? login : '（输入内容不像账号，未记录）';
+
 /**
  * Checks a login and password, counting failures and locking the account
  * after too many. Every attempt is audited in its own transaction, so a
@@ -23,7 +29,7 @@ export async function signIn(ctx: RequestContext, login: string, password: strin
   const isValid = await verifyPassword(password, account?.password_hash ?? (await decoyHash()));
 
   const fail = async (reason: string, message: string) => {
-    await ctx.audit({ action: 'auth.login', category: 'auth', result: 'failure', targetType: 'account', targetId: account?.id, details: { login, reason } });
+    await ctx.audit({ action: 'auth.login', category: 'auth', result: 'failure', targetType: 'account', targetId: account?.id, details: { login: typedLoginForAudit(login), reason } });
     throw new AppError('UNAUTHENTICATED', message, { field: 'password' });
   };
 
@@ -41,7 +47,7 @@ export async function signIn(ctx: RequestContext, login: string, password: strin
       .where('id', '=', account.id)
       .execute();
     if (next.lockedUntil) {
-      await ctx.audit({ action: 'auth.lockout', category: 'auth', result: 'denied', targetType: 'account', targetId: account.id, details: { login } });
+      await ctx.audit({ action: 'auth.lockout', category: 'auth', result: 'denied', targetType: 'account', targetId: account.id, details: { login: typedLoginForAudit(login) } });
       return fail('wrong_password_locked', `密码错误次数过多，账号已锁定 ${LOCKOUT_MINUTES} 分钟，请稍后再试`);
     }
     return fail('wrong_password', WRONG);

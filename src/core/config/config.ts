@@ -26,6 +26,7 @@ export const ZConfig = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   /** Secure cookies: on by default when behind TLS is declared. */
   COOKIE_SECURE: flag(false),
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   GONGHUI_KEY_FILE: z.string().min(1).optional(),
   GONGHUI_KEYS: z.string().min(1).optional(),
 });
@@ -43,6 +44,7 @@ export const CONFIG_DOCS: Record<keyof z.infer<typeof ZConfig>, string> = {
   SESSION_IDLE_MINUTES: '会话空闲超时（分钟）/ idle session timeout',
   SESSION_MAX_HOURS: '会话最长时间（小时）/ absolute session lifetime',
   COOKIE_SECURE: '仅经 HTTPS 发送会话 Cookie（部署在 TLS 之后时设为 1）/ Secure cookies',
+  PASSWORD_MAX_AGE_DAYS: '工作人员密码有效期（天），到期须在登录时更换；0 为不强制定期更换 / password rotation',
   GONGHUI_KEY_FILE: '字段加密与审计密钥文件（默认 DATA_DIR/keys.json，首次启动自动生成）/ key file',
   GONGHUI_KEYS: '密钥文件内容（JSON），优先于密钥文件，适合容器密钥注入 / key file content',
 };

@@ -64,6 +64,12 @@ export type AccountTable = {
   locked_until: Date | null;
   password_changed_at: Date | null;
   second_factor_required: Generated<boolean>;
+  /** Set when someone else chose the password (a new account): the next sign-in must change it. */
+  must_change_password: Generated<boolean>;
+  /** Staff phone (accounts module): sealed with context 'account.phone', blind-indexed, stored masked. */
+  phone_envelope: string | null;
+  phone_index: string | null;
+  phone_masked: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 };
@@ -105,8 +111,11 @@ export type AuthSessionTable = {
   stage: Generated<SessionStage>;
 };
 
-/** `full`: signed in; `second_factor`: password accepted, TOTP code due; `enrolment`: must set up TOTP first. */
-export type SessionStage = 'full' | 'second_factor' | 'enrolment';
+/**
+ * `full`: signed in; `second_factor`: password accepted, TOTP code due; `enrolment`:
+ * must set up TOTP first; `password_change`: must choose a new password first.
+ */
+export type SessionStage = 'full' | 'second_factor' | 'enrolment' | 'password_change';
 
 export type AuditEventTable = {
   seq: number;

@@ -138,14 +138,11 @@ export function AppLayout() {
           />
         </Sider>
         <Layout className="app-main">
-          {entry && (
+          {/* The home page opens with its own greeting; other pages get breadcrumb and title. */}
+          {entry && entry.path !== '/' && (
             <div className="page-head">
               <Breadcrumb
-                items={
-                  entry.path === '/'
-                    ? [{ title: entry.label }]
-                    : [{ title: <Link to="/">{home?.label ?? t('page.home')}</Link> }, { title: entry.label }]
-                }
+                items={[{ title: <Link to="/">{home?.label ?? t('page.home')}</Link> }, { title: entry.label }]}
               />
               <h1 className="page-title">{entry.label}</h1>
             </div>

@@ -1,7 +1,7 @@
 import { DownloadOutlined, SearchOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, AutoComplete, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Select, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { type CSSProperties, useCallback, useEffect, useRef, useState } from 'react';
 import {
   AUDIT_EXPORT,
@@ -10,7 +10,7 @@ import {
   type TAuditResult,
   ZAuditEventPage,
 } from '../../core/audit/contract';
-import { type ApiError, apiGet, isApiError, withQuery } from '../api/client';
+import { ApiError, apiGet, isApiError, withQuery } from '../api/client';
 import { ExportPurposeDialog } from '../components/ExportPurposeDialog';
 import { LoadError } from '../components/LoadError';
 import { type MessageKey, t } from '../i18n';
@@ -34,15 +34,30 @@ const blank = (value: string | undefined) => {
   return trimmed ? trimmed : undefined;
 };
 
-/** Form -> API filter. Days are whole days in the browser's time zone: from 00:00 of the first to 00:00 after the last. */
+// The platform keeps China Standard Time (UTC+8, as the exports do), whatever the browser's zone.
+const beijingMidnight = (day: Dayjs) => `${day.format('YYYY-MM-DD')}T00:00:00+08:00`;
+const BEIJING_TIME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+/** `2026-11-21 14:38:26`, Beijing time. */
+const formatTime = (iso: string) => BEIJING_TIME.format(new Date(iso));
+
+/** Form -> API filter. Days are whole Beijing days: from 00:00 of the first to 00:00 after the last. */
 function toFilter(values: FormValues): Filter {
   const [start, end] = values.range ?? [null, null];
   return {
     actor: blank(values.actor)?.toLowerCase(),
     action: blank(values.action),
     result: values.result,
-    from: start ? start.startOf('day').toISOString() : undefined,
-    to: end ? end.add(1, 'day').startOf('day').toISOString() : undefined,
+    from: start ? beijingMidnight(start) : undefined,
+    to: end ? beijingMidnight(end.add(1, 'day')) : undefined,
     orgUnitId: values.orgUnitId,
   };
 }
@@ -70,6 +85,12 @@ const CATEGORY_KEYS: Readonly<Record<string, MessageKey>> = {
   'sensitive-read': 'audit.category.sensitive-read',
   export: 'audit.category.export',
   admin: 'audit.category.admin',
+};
+
+const TARGET_KEYS: Readonly<Record<string, MessageKey>> = {
+  account: 'audit.target.account',
+  org_unit: 'audit.target.org_unit',
+  person: 'audit.target.person',
 };
 
 const RESULTS: Readonly<Record<TAuditResult, { key: MessageKey; color: string }>> = {
@@ -130,12 +151,19 @@ function ActorCell({ event }: { event: TAuditEvent }) {
       </span>
     );
   }
+  // A failed sign-in: nobody is signed in; the login that was typed is in the details.
   const typed = typeof event.details.login === 'string' ? event.details.login : undefined;
   return (
-    <span>
-      <Tag style={{ marginInlineEnd: 4 }}>{t('audit.anonymous')}</Tag>
-      {typed && <span style={{ color: '#5c6370', fontSize: 12 }}>{t('audit.typedLogin', { login: typed })}</span>}
-    </span>
+    <Tooltip title={typed ? t('audit.typedLogin', { login: typed }) : undefined}>
+      <span style={{ whiteSpace: 'nowrap' }}>
+        <Tag style={{ marginInlineEnd: 2 }}>{t('audit.anonymous')}</Tag>
+        {typed && (
+          <span className="mono" style={CODE_STYLE}>
+            {typed}
+          </span>
+        )}
+      </span>
+    </Tooltip>
   );
 }
 
@@ -186,9 +214,8 @@ function useAuditEvents(filter: Filter) {
         }));
       } catch (error) {
         if (current !== round.current) return;
-        const apiError = isApiError(error) ? error : undefined;
+        const apiError = isApiError(error) ? error : new ApiError({ code: 'CLIENT', message: t('page.loadFailed'), status: 0 });
         setState((previous) => ({ ...previous, loading: false, error: apiError }));
-        if (!apiError) throw error;
       }
     },
     [filter],
@@ -238,7 +265,7 @@ export function AuditPage() {
       title: t('audit.col.time'),
       dataIndex: 'occurredAt',
       width: 158,
-      render: (value: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{dayjs(value).format('YYYY-MM-DD HH:mm:ss')}</span>,
+      render: (value: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatTime(value)}</span>,
     },
     { title: t('audit.col.actor'), key: 'actor', width: 150, render: (_, event) => <ActorCell event={event} /> },
     {
@@ -279,9 +306,9 @@ export function AuditPage() {
       ellipsis: true,
       render: (_, event) =>
         event.targetType ? (
-          <span className="mono" style={{ fontSize: 12 }}>
-            {event.targetType}
-            {event.targetId !== null && ` #${event.targetId}`}
+          <span>
+            {labelOf(TARGET_KEYS, event.targetType) ?? event.targetType}
+            {event.targetId !== null && <span className="mono" style={{ fontSize: 12 }}>{` #${event.targetId}`}</span>}
           </span>
         ) : (
           EMPTY

@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Skeleton, Statistic } from 'antd';
+import { Alert, Card, Col, Empty, Row, Skeleton, Statistic } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -69,11 +69,15 @@ function ByType({ summary }: { summary: TOrgSummary }) {
     <ul className="by-type">
       {summary.byType.map((row) => (
         <li key={row.type}>
-          <span className="by-type-label">{orgTypeLabel(row.type)}</span>
+          <div className="by-type-row">
+            <span className="by-type-label" title={orgTypeLabel(row.type)}>
+              {orgTypeLabel(row.type)}
+            </span>
+            <span className="by-type-count">{row.count.toLocaleString('zh-CN')}</span>
+          </div>
           <span className="by-type-bar">
             <span style={{ width: `${(row.count / max) * 100}%` }} />
           </span>
-          <span className="by-type-count">{row.count.toLocaleString('zh-CN')}</span>
         </li>
       ))}
     </ul>
@@ -84,7 +88,9 @@ function ByType({ summary }: { summary: TOrgSummary }) {
 export function HomePage() {
   const me = useMe();
   const navigate = useNavigate();
-  const summary = useLoad(() => fetchOrgSummary(), []);
+  // The audit and security administrators see no org data: no overview for them.
+  const canReadOrgs = me.permissions.includes('orgs.read');
+  const summary = useLoad(() => (canReadOrgs ? fetchOrgSummary() : Promise.resolve(undefined)), [canReadOrgs]);
   const data = summary.data;
 
   const grassroots = data?.byType.filter((row) => GRASSROOTS_TYPES.has(row.type)).reduce((sum, row) => sum + row.count, 0);
@@ -118,7 +124,8 @@ export function HomePage() {
         <span className="home-greeting-date">{t('home.today', { date: dayjs().format('YYYY年M月D日 dddd') })}</span>
       </div>
 
-      {summary.error?.code === 'FORBIDDEN' ? null : (
+      {!canReadOrgs && <Alert className="home-no-overview" type="info" showIcon title={t('home.noOverview')} />}
+      {!canReadOrgs || summary.error?.code === 'FORBIDDEN' ? null : (
         <Row gutter={[12, 12]}>
           <Col xs={12} lg={6}>
             <StatCard title={t('home.stat.units')} value={below} suffix={t('home.stat.unitSuffix')} loading={loading} />
@@ -145,6 +152,7 @@ export function HomePage() {
         </Row>
       )}
 
+      {canReadOrgs && (
       <Row gutter={[12, 12]} className="home-panels">
         <Col xs={24} xl={8}>
           <Card size="small" title={t('home.tree')} extra={<Link to="/orgs">{t('home.treeMore')}</Link>}>
@@ -162,6 +170,7 @@ export function HomePage() {
           </Card>
         </Col>
       </Row>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import {
+  type TChangePasswordRequest,
   type TLoginRequest,
   type TMe,
   type TSignInResult,
@@ -16,9 +17,11 @@ export type SessionState =
   | { status: 'loading' }
   | { status: 'anonymous'; expired: boolean }
   | { status: 'failed'; error: ApiError }
-  /** Password accepted; the TOTP code (or the first set-up of the authenticator) is due. */
-  | { status: 'second-factor'; stage: 'second_factor' | 'enrolment' }
+  /** Password accepted; the TOTP code, the authenticator's set-up or a new password is due. */
+  | { status: 'pending'; stage: PendingStage }
   | { status: 'signed-in'; me: TMe };
+
+export type PendingStage = 'second_factor' | 'enrolment' | 'password_change';
 
 export type Session = {
   state: SessionState;
@@ -28,6 +31,7 @@ export type Session = {
   /** Confirms the authenticator; returns the recovery codes to show once. Call `finishEnrolment` after. */
   confirmEnrolment: (code: string) => Promise<string[]>;
   finishEnrolment: () => void;
+  changePassword: (request: TChangePasswordRequest) => Promise<void>;
   logout: () => Promise<void>;
   switchOrg: (orgUnitId: number) => Promise<TMe>;
   reload: () => void;
@@ -42,7 +46,7 @@ const fetchMe = async () => {
 };
 
 const stateAfter = (result: TSignInResult): SessionState =>
-  result.stage === 'full' && result.me ? { status: 'signed-in', me: result.me } : { status: 'second-factor', stage: result.stage === 'enrolment' ? 'enrolment' : 'second_factor' };
+  result.stage === 'full' && result.me ? { status: 'signed-in', me: result.me } : { status: 'pending', stage: result.stage === 'full' ? 'second_factor' : result.stage };
 
 /** Loads the signed-in user once, and drops back to the login page on any 401. */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -71,7 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthorized(() =>
         setState((previous) =>
-          previous.status === 'signed-in' || previous.status === 'second-factor' ? { status: 'anonymous', expired: true } : previous,
+          previous.status === 'signed-in' || previous.status === 'pending' ? { status: 'anonymous', expired: true } : previous,
         ),
       ),
     [],
@@ -93,17 +97,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // The session is complete once confirmed, but the recovery codes must be shown
   // first: the state moves on only when the user has saved them.
-  const [pendingMe, setPendingMe] = useState<TMe | null>(null);
   const confirmEnrolment = useCallback(async (code: string) => {
     const result = await apiPost('/api/auth/second-factor/enrolment/confirm', { code }, ZEnrolmentDone);
     setCsrfToken(result.csrfToken);
-    setPendingMe(result.me);
+    setAfterEnrolment(result);
     return result.recoveryCodes;
   }, []);
+  const [afterEnrolment, setAfterEnrolment] = useState<TSignInResult | null>(null);
   const finishEnrolment = useCallback(() => {
-    if (pendingMe) setState({ status: 'signed-in', me: pendingMe });
-    setPendingMe(null);
-  }, [pendingMe]);
+    if (afterEnrolment) setState(stateAfter(afterEnrolment));
+    setAfterEnrolment(null);
+  }, [afterEnrolment]);
+
+  const changePassword = useCallback(async (request: TChangePasswordRequest) => {
+    const result = await apiPost('/api/auth/password', request, ZSignInResult);
+    setCsrfToken(result.csrfToken);
+    setState(stateAfter(result));
+  }, []);
 
   const logout = useCallback(async () => {
     try {
@@ -127,8 +137,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<Session>(
-    () => ({ state, login, verifySecondFactor, startEnrolment, confirmEnrolment, finishEnrolment, logout, switchOrg, reload }),
-    [state, login, verifySecondFactor, startEnrolment, confirmEnrolment, finishEnrolment, logout, switchOrg, reload],
+    () => ({ state, login, verifySecondFactor, startEnrolment, confirmEnrolment, finishEnrolment, changePassword, logout, switchOrg, reload }),
+    [state, login, verifySecondFactor, startEnrolment, confirmEnrolment, finishEnrolment, changePassword, logout, switchOrg, reload],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

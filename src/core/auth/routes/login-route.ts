@@ -1,11 +1,12 @@
 import { AppError } from '../../http/errors';
 import { defineRoute } from '../../http/route';
-import { type TSignInStage, ZLoginRequest, ZSignInResult } from '../contract';
+import { ZLoginRequest, ZSignInResult } from '../contract';
 import { csrfTokenFor } from '../csrf';
 import { loadSignedInUser } from '../current-user';
 import { describeMe } from '../describe-me';
 import { createSession, SESSION_COOKIE } from '../session';
 import { signIn } from '../sign-in';
+import { stageAfterPassword } from '../sign-in-stage';
 
 export const loginRoute = defineRoute({
   method: 'POST',
@@ -21,21 +22,23 @@ export const loginRoute = defineRoute({
     }
     const { accountId, secondFactorRequired } = await signIn(ctx, body.login, body.password);
 
-    const [firstOrg, totp] = await Promise.all([
-      ctx.db
-        .selectFrom('role_assignment')
-        .innerJoin('org_unit', 'org_unit.id', 'role_assignment.org_unit_id')
-        .select('org_unit.id')
-        .where('role_assignment.account_id', '=', accountId)
-        .orderBy('org_unit.path')
-        .limit(1)
-        .executeTakeFirst(),
-      ctx.db.selectFrom('account_totp').select('confirmed_at').where('account_id', '=', accountId).executeTakeFirst(),
-    ]);
+    const firstOrg = await ctx.db
+      .selectFrom('role_assignment')
+      .innerJoin('org_unit', 'org_unit.id', 'role_assignment.org_unit_id')
+      .select('org_unit.id')
+      .where('role_assignment.account_id', '=', accountId)
+      .orderBy('org_unit.path')
+      .limit(1)
+      .executeTakeFirst();
     if (!firstOrg) {
       throw new AppError('FORBIDDEN', '该账号尚未分配任何组织的角色，请联系管理员');
     }
-    const stage: TSignInStage = !secondFactorRequired ? 'full' : totp?.confirmed_at ? 'second_factor' : 'enrolment';
+    const stage = await stageAfterPassword(ctx.db, {
+      accountId,
+      secondFactorRequired,
+      now: ctx.now(),
+      maxAgeDays: ctx.config.PASSWORD_MAX_AGE_DAYS,
+    });
     const token = await createSession(ctx.db, {
       accountId,
       orgUnitId: firstOrg.id,

@@ -2,10 +2,9 @@ import { AppError } from '../../http/errors';
 import { requireUser } from '../../http/request-context';
 import { defineRoute } from '../../http/route';
 import { ZEnrolmentDone, ZSecondFactorRequest, ZSignInResult, ZTotpEnrolment } from '../contract';
-import { csrfTokenFor } from '../csrf';
-import { loadSignedInUser } from '../current-user';
-import { describeMe } from '../describe-me';
-import { SESSION_COOKIE, setSessionStage } from '../session';
+import { SESSION_COOKIE } from '../session';
+import { stageAfterSecondFactor } from '../sign-in-stage';
+import { completeSignIn } from './complete-sign-in';
 import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from '../second-factor';
 import type { RequestContext } from '../../http/request-context';
 
@@ -15,12 +14,9 @@ function requireStage(ctx: RequestContext, stage: 'second_factor' | 'enrolment')
   }
 }
 
-/** Completes the session after the second factor and answers like a finished login. */
-async function completeSignIn(ctx: RequestContext, token: string) {
-  await setSessionStage(ctx.db, requireUser(ctx).sessionTokenHash, 'full');
-  ctx.user = await loadSignedInUser(ctx.db, { token, now: ctx.now(), config: ctx.config, declaredPermissions: ctx.platform.permissions });
-  return { stage: 'full' as const, csrfToken: csrfTokenFor(token), me: await describeMe(ctx, token) };
-}
+/** After the second factor: a required password change, or a full session. */
+const nextStage = (ctx: RequestContext) =>
+  stageAfterSecondFactor(ctx.db, { accountId: requireUser(ctx).account.id, now: ctx.now(), maxAgeDays: ctx.config.PASSWORD_MAX_AGE_DAYS });
 
 export const startEnrolmentRoute = defineRoute({
   method: 'POST',
@@ -46,7 +42,7 @@ export const confirmEnrolmentRoute = defineRoute({
   handler: async ({ body, ctx, request }) => {
     requireStage(ctx, 'enrolment');
     const recoveryCodes = await confirmTotpEnrolment(ctx, body.code);
-    return { ...(await completeSignIn(ctx, request.cookies[SESSION_COOKIE] ?? '')), recoveryCodes };
+    return { ...(await completeSignIn(ctx, request.cookies[SESSION_COOKIE] ?? '', await nextStage(ctx))), recoveryCodes };
   },
 });
 
@@ -61,6 +57,6 @@ export const verifySecondFactorRoute = defineRoute({
   handler: async ({ body, ctx, request }) => {
     requireStage(ctx, 'second_factor');
     await verifySecondFactor(ctx, body.code);
-    return completeSignIn(ctx, request.cookies[SESSION_COOKIE] ?? '');
+    return completeSignIn(ctx, request.cookies[SESSION_COOKIE] ?? '', await nextStage(ctx));
   },
 });
