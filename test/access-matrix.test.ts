@@ -41,6 +41,10 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
   'GET /orgs/children': (t) => ({ request: { method: 'GET', url: `/api/orgs/children?parentId=${t.unitId}` }, rowPath: t.unitPath }),
   'GET /orgs/summary': (t) => ({ request: { method: 'GET', url: `/api/orgs/summary?rootId=${t.unitId}` }, rowPath: t.unitPath }),
   'GET /members': (t) => ({ request: { method: 'GET', url: `/api/members?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
+  'GET /members/export': (t) => ({
+    request: { method: 'GET', url: `/api/members/export?orgUnitId=${t.unitId}&purpose=${encodeURIComponent('权限矩阵测试')}` },
+    rowPath: t.unitPath,
+  }),
   'GET /members/:id': (t) => ({ request: { method: 'GET', url: `/api/members/${t.membershipId}` }, rowPath: t.membershipPath }),
   'POST /members/:id/reveal': (t) => ({
     request: { method: 'POST', url: `/api/members/${t.membershipId}/reveal`, payload: { field: 'phone', reason: '权限矩阵测试' } },

@@ -16,6 +16,10 @@ export const theme: ThemeConfig = {
     borderRadius: 4,
     controlHeight: 30,
     colorBgLayout: '#f0f2f5',
+    // Tints of the brand blue: the derived ones come out grey for so dark a primary.
+    controlItemBgActive: '#e3ecf8',
+    controlItemBgActiveHover: '#d5e3f5',
+    controlItemBgHover: '#f0f4fa',
   },
   components: {
     Layout: { headerHeight: 52, headerPadding: '0 16px', headerBg: BRAND_BLUE, siderBg: '#ffffff' },
@@ -29,6 +33,6 @@ export const theme: ThemeConfig = {
     },
     Card: { headerHeightSM: 38, bodyPaddingSM: 12 },
     Descriptions: { labelBg: '#f5f7fa' },
-    Tree: { titleHeight: 26 },
+    Tree: { titleHeight: 26, nodeSelectedBg: '#dce7f6', nodeHoverBg: '#eef3fa' },
   },
 };

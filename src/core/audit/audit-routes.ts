@@ -1,10 +1,8 @@
-import { PassThrough } from 'node:stream';
-import { AppError } from '../http/errors';
 import { requireUser } from '../http/request-context';
 import { defineRoute } from '../http/route';
 import { beijingDateStamp, formatBeijingTime } from '../files/beijing-time';
-import { attachmentDisposition } from '../files/content-disposition';
-import { type ExportColumn, writeXlsxExport } from '../files/xlsx-export';
+import type { ExportColumn } from '../files/xlsx-export';
+import { buildXlsx, checkExportPurpose, sendXlsx, ZXlsxFile } from '../files/xlsx-response';
 import {
   AUDIT_EXPORT,
   AUDIT_EXPORT_MAX_ROWS,
@@ -14,12 +12,8 @@ import {
   ZAuditEventPage,
   ZAuditEventsQuery,
   ZAuditExportQuery,
-  ZXlsxFile,
 } from './contract';
 import { auditEventsForExport, findAuditEvents } from './find-audit-events';
-import { assertNoPersonalData } from './personal-data-guard';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The filter as recorded in an audit event: only the fields that were set. */
 function filterDetails(filter: TAuditEventFilter): Record<string, string | number> {
@@ -90,15 +84,6 @@ async function* exportRows(events: AsyncIterable<TAuditEvent>): AsyncGenerator<R
   }
 }
 
-/** Refuses a purpose that carries an ID or mobile number: it goes into the file and the audit trail. */
-function checkPurpose(purpose: string): void {
-  try {
-    assertNoPersonalData(purpose);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', '导出用途中请勿填写身份证号或手机号', { field: 'purpose' });
-  }
-}
-
 export const auditExportRoute = defineRoute({
   method: 'GET',
   url: '/audit/export',
@@ -110,26 +95,16 @@ export const auditExportRoute = defineRoute({
   handler: async ({ query, ctx, reply }) => {
     const user = requireUser(ctx);
     const { purpose, ...filter } = query;
-    checkPurpose(purpose);
+    checkExportPurpose(purpose);
     const at = ctx.now();
 
-    // The kernel runs this handler in a transaction and commits only if it
-    // recorded an audit event, so the file is built in memory (the export is
-    // capped at 100,000 rows, a few MB of xlsx), then the event with the file's
-    // SHA-256 is recorded, and only after the commit does Fastify send the
-    // bytes. The user never receives a file whose export is not in the trail;
-    // streaming straight to the socket would send rows before that is known.
-    const sink = new PassThrough();
-    const chunks: Buffer[] = [];
-    sink.on('data', (chunk: Buffer) => chunks.push(chunk));
     const { rows, outcome } = await auditEventsForExport(ctx, filter, AUDIT_EXPORT_MAX_ROWS);
-    const file = await writeXlsxExport({
+    const file = await buildXlsx({
       sheetName: '审计日志',
       title: `审计日志 · ${user.org.name}`,
       columns: EXPORT_COLUMNS,
       rows: exportRows(rows),
       watermark: { user: `${user.account.name}（${user.account.login}）`, org: user.org.name, at, purpose },
-      output: sink,
     });
 
     await ctx.audit({
@@ -148,12 +123,10 @@ export const auditExportRoute = defineRoute({
     });
 
     const stamp = beijingDateStamp(at);
-    reply
-      .type(XLSX_TYPE)
-      .header('Content-Disposition', attachmentDisposition(`审计日志-${stamp}.xlsx`, `audit-log-${stamp}.xlsx`))
-      .header('X-Export-Rows', String(file.rowCount))
-      .header('X-Export-Truncated', outcome.truncated ? '1' : '0')
-      .header('X-Content-SHA256', file.sha256);
-    return Buffer.concat(chunks);
+    return sendXlsx(reply, file, {
+      fileName: `审计日志-${stamp}.xlsx`,
+      asciiFileName: `audit-log-${stamp}.xlsx`,
+      truncated: outcome.truncated,
+    });
   },
 });

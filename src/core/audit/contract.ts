@@ -111,4 +111,4 @@ export const ZAuditEventPage = z.object({
 export type TAuditEventPage = z.infer<typeof ZAuditEventPage>;
 
 /** The export answers with the file itself (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet). */
-export const ZXlsxFile = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'xlsx 文件' });
+

@@ -83,3 +83,11 @@ export type TRevealRequest = z.infer<typeof ZRevealRequest>;
 
 export const ZRevealResult = z.object({ field: z.enum(['idNumber', 'phone']), value: z.string().nullable() });
 export type TRevealResult = z.infer<typeof ZRevealResult>;
+
+export const MEMBERS_EXPORT_MAX_ROWS = 200_000;
+
+export const ZMemberExportQuery = ZMemberListQuery.omit({ after: true, limit: true }).extend({
+  /** 用途 (PIPL art. 6): printed in the file's watermark and recorded in the audit trail. */
+  purpose: z.string({ message: '请填写导出用途' }).trim().min(1, '请填写导出用途').max(100, '导出用途不超过 100 个字'),
+});
+export type TMemberExportQuery = z.infer<typeof ZMemberExportQuery>;

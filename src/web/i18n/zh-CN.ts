@@ -212,6 +212,8 @@ export const messages = {
   'members.reveal.reasonPlaceholder': '例如：办理会员转会手续、核对困难帮扶申请',
   'members.reveal.reasonRequired': '请填写查看原因（至少 4 个字）',
   'members.reveal.ok': '查看',
+  'members.export': '导出名册',
+  'members.exportIntro': '导出{org}及下级的会员名册（按当前查询条件），身份证号与手机号均为脱敏形式，最多 20 万人。',
 
   'accounts.searchPlaceholder': '账号、姓名，或完整手机号',
   'accounts.search': '查询',

@@ -154,19 +154,19 @@ export function HomePage() {
 
       {canReadOrgs && (
       <Row gutter={[12, 12]} className="home-panels">
-        <Col xs={24} xl={8}>
+        <Col xs={24} lg={12} xl={8}>
           <Card size="small" title={t('home.tree')} extra={<Link to="/orgs">{t('home.treeMore')}</Link>}>
             <OrgTree height={PANEL_HEIGHT} testId="org-tree" onSelect={(org) => navigate(`/orgs?id=${org.id}`)} />
           </Card>
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={24} lg={12} xl={10}>
           <Card size="small" title={t('home.chart')} extra={topNote && <span className="card-note">{topNote}</span>}>
             {chart}
           </Card>
         </Col>
         <Col xs={24} xl={6}>
           <Card size="small" title={t('home.byType')}>
-            <div style={{ minHeight: PANEL_HEIGHT }}>{byType}</div>
+            <div className="by-type-box">{byType}</div>
           </Card>
         </Col>
       </Row>

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +8,7 @@ import type { Database } from '../../../core/db/database';
 import { createTestDatabase, TEST_ENGINES } from '../../../core/db/testing';
 import { seedDemo } from '../../../core/platform/seed-demo';
 import { testPlatformKeys } from '../../../core/platform/test-keys';
+import { createStaff } from '../../../core/testing/factories';
 import { buildTestApp, type SessionHeaders, signIn } from '../../../core/testing/test-app';
 import { MODULES } from '../../../server/modules';
 import { openPersonField } from '../../../core/person/person-fields';
@@ -111,6 +114,47 @@ for (const engine of TEST_ENGINES) {
       });
       expect(response.statusCode).toBe(404);
       expect(await database.kysely.selectFrom('audit_event').select('seq').execute()).toHaveLength(before.length);
+    });
+
+    it('exports the member list masked, watermarked, and audited with the file hash', async () => {
+      const headers = await as('yanta');
+      const missing = await app.inject({ method: 'GET', url: '/api/members/export', headers });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json().error.field).toBe('purpose');
+
+      const response = await app.inject({ method: 'GET', url: `/api/members/export?purpose=${encodeURIComponent('年度会员统计核对')}`, headers });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-disposition']).toContain("filename*=UTF-8''");
+      const bytes = response.rawPayload;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/王志刚.*雁塔区总工会.*年度会员统计核对/);
+      const total = (await get('yanta', '/api/members?limit=100')).json();
+      expect(Number(response.headers['x-export-rows'])).toBeGreaterThanOrEqual(total.items.length);
+      const idColumn = sheet.getRow(3).values as unknown[];
+      const idIndex = idColumn.indexOf('身份证号（脱敏）');
+      for (let row = 4; row <= sheet.rowCount; row += 1) {
+        expect(String(sheet.getRow(row).getCell(idIndex).value)).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
+      }
+      const event = await database.kysely
+        .selectFrom('audit_event')
+        .selectAll()
+        .where('action', '=', 'members.export')
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(event.reason).toBe('年度会员统计核对');
+      expect(event.details.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      expect(event.details.rowCount).toBe(Number(response.headers['x-export-rows']));
+    });
+
+    it('refuses the export to a role without members.export', async () => {
+      const db = database.kysely;
+      const yanta = await db.selectFrom('org_unit').select(['id', 'path', 'code', 'name']).where('code', '=', 'SX610113').executeTakeFirstOrThrow();
+      await createStaff(db, { login: 'reviewer-only', password: DEMO_PASSWORD, org: yanta, roles: ['reviewer'] });
+      const headers = await as('reviewer-only');
+      const response = await app.inject({ method: 'GET', url: `/api/members/export?purpose=${encodeURIComponent('核对')}`, headers });
+      expect(response.statusCode).toBe(403);
     });
 
     it('hides every membership and person from the application role when no scope is set (RLS fails closed)', async () => {

@@ -1,11 +1,22 @@
+import { sendXlsx, ZXlsxFile } from '../../../core/files/xlsx-response';
 import { defineRoute } from '../../../core/http/route';
-import { ZMemberIdParams, ZMemberList, ZMemberListQuery, ZMemberRow, ZRevealRequest, ZRevealResult } from '../contract';
+import {
+  ZMemberExportQuery,
+  ZMemberIdParams,
+  ZMemberList,
+  ZMemberListQuery,
+  ZMemberRow,
+  ZRevealRequest,
+  ZRevealResult,
+} from '../contract';
 import { findMembers } from './queries/find-members';
 import { getMember } from './queries/get-member';
+import { exportMembers } from './use-cases/export-members';
 import { revealMemberField } from './use-cases/reveal-member-field';
 
 export const MEMBERS_READ = 'members.read';
 export const MEMBERS_REVEAL = 'members.reveal';
+export const MEMBERS_EXPORT = 'members.export';
 
 export const findMembersRoute = defineRoute({
   method: 'GET',
@@ -16,6 +27,20 @@ export const findMembersRoute = defineRoute({
   query: ZMemberListQuery,
   response: ZMemberList,
   handler: ({ query, ctx }) => findMembers(ctx, query),
+});
+
+export const exportMembersRoute = defineRoute({
+  method: 'GET',
+  url: '/members/export',
+  summary: '导出会员名册 Excel（脱敏；须填写用途；带水印；记入审计）',
+  access: MEMBERS_EXPORT,
+  audit: 'export',
+  query: ZMemberExportQuery,
+  response: ZXlsxFile,
+  handler: async ({ query, ctx, reply }) => {
+    const { file, truncated, fileName, asciiFileName } = await exportMembers(ctx, query);
+    return sendXlsx(reply, file, { fileName, asciiFileName, truncated });
+  },
 });
 
 export const getMemberRoute = defineRoute({

@@ -2,7 +2,8 @@ import { EyeOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
-import { isApiError } from '../../../web/api/client';
+import { isApiError, withQuery } from '../../../web/api/client';
+import { ExportPurposeDialog } from '../../../web/components/ExportPurposeDialog';
 import { t } from '../../../web/i18n';
 import { useMe } from '../../../web/session/session';
 import {
@@ -32,6 +33,8 @@ export function MembersPage() {
   const [error, setError] = useState<string | undefined>();
   const [revealTarget, setRevealTarget] = useState<RevealTarget | undefined>();
   const [revealed, setRevealed] = useState<Revealed>({});
+  const [isExporting, setIsExporting] = useState(false);
+  const canExport = me.permissions.includes('members.export');
 
   const load = useCallback(
     async (after: string | null) => {
@@ -126,6 +129,11 @@ export function MembersPage() {
           options={Object.entries(MEMBERSHIP_STATUS_LABELS).map(([value, label]) => ({ value: value as MembershipStatus, label }))}
         />
         <span className="members-scope">{t('members.scope', { org: me.org.name })}</span>
+        {canExport && (
+          <Button data-testid="members-export" onClick={() => setIsExporting(true)}>
+            {t('members.export')}
+          </Button>
+        )}
       </div>
       {error && (
         <Alert
@@ -158,6 +166,17 @@ export function MembersPage() {
         )}
         <span className="members-count">{t('members.loaded', { count: rows.length })}</span>
       </div>
+      <ExportPurposeDialog
+        open={isExporting}
+        title={t('members.export')}
+        intro={t('members.exportIntro', { org: me.org.name })}
+        onCancel={() => setIsExporting(false)}
+        onConfirm={(purpose) => {
+          setIsExporting(false);
+          // A plain navigation downloads the file; the server audits it before sending.
+          window.location.assign(withQuery('/api/members/export', { q: search || undefined, status, purpose }));
+        }}
+      />
       <RevealDialog
         target={revealTarget}
         onClose={() => setRevealTarget(undefined)}

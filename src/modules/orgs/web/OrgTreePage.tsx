@@ -27,7 +27,7 @@ function StatusBadge({ status }: { status: string }) {
 function OrgDetailPanel({ detail, onPick }: { detail: TOrgDetail; onPick: (id: number) => void }) {
   const path = [...detail.ancestors, { id: detail.id, name: detail.name, type: detail.type }];
   const items: DescriptionsProps['items'] = [
-    { key: 'name', label: t('orgs.field.name'), children: detail.name, span: 2 },
+    { key: 'name', label: t('orgs.field.name'), children: detail.name, span: 'filled' },
     { key: 'type', label: t('orgs.field.type'), children: <OrgTypeTag type={detail.type} /> },
     { key: 'status', label: t('orgs.field.status'), children: <StatusBadge status={detail.status} /> },
     { key: 'code', label: t('orgs.field.code'), children: <span className="mono">{detail.code}</span> },
@@ -47,7 +47,7 @@ function OrgDetailPanel({ detail, onPick }: { detail: TOrgDetail; onPick: (id: n
     {
       key: 'path',
       label: t('orgs.field.path'),
-      span: 2,
+      span: 'filled',
       children: (
         <Breadcrumb
           className="org-path"
@@ -72,7 +72,15 @@ function OrgDetailPanel({ detail, onPick }: { detail: TOrgDetail; onPick: (id: n
       ),
     },
   ];
-  return <Descriptions bordered size="small" column={2} items={items} styles={{ label: { width: 150 } }} />;
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 2, xxl: 2 }}
+      items={items}
+      styles={{ label: { width: 150 } }}
+    />
+  );
 }
 
 function ChildList({ parent, onPick }: { parent: TOrgDetail; onPick: (id: number) => void }) {
@@ -81,6 +89,7 @@ function ChildList({ parent, onPick }: { parent: TOrgDetail; onPick: (id: number
     {
       title: t('orgs.field.name'),
       dataIndex: 'name',
+      width: 240,
       ellipsis: true,
       render: (name: string, row) => (
         <a
@@ -95,7 +104,12 @@ function ChildList({ parent, onPick }: { parent: TOrgDetail; onPick: (id: number
       ),
     },
     { title: t('orgs.field.type'), dataIndex: 'type', width: 170, render: (type: string) => <OrgTypeTag type={type} /> },
-    { title: t('orgs.field.code'), dataIndex: 'code', width: 130, className: 'mono' },
+    {
+      title: t('orgs.field.code'),
+      dataIndex: 'code',
+      width: 150,
+      render: (code: string) => <span className="mono">{code}</span>,
+    },
     {
       title: t('orgs.field.employeeCount'),
       dataIndex: 'employeeCount',
@@ -120,6 +134,7 @@ function ChildList({ parent, onPick }: { parent: TOrgDetail; onPick: (id: number
       columns={columns}
       dataSource={data?.items ?? []}
       loading={children.loading}
+      scroll={{ x: 860 }}
       pagination={{
         pageSize: 10,
         size: 'small',
