@@ -1,4 +1,5 @@
 import { benchOrgTree } from './org-tree.bench';
+import { benchSignIn } from './sign-in.bench';
 import { benchEngines, type BenchEngine } from './open-bench-database';
 
 /**
@@ -7,6 +8,7 @@ import { benchEngines, type BenchEngine } from './open-bench-database';
  */
 const BENCHES: Record<string, (engine: BenchEngine) => Promise<string[]>> = {
   'org-tree': benchOrgTree,
+  'sign-in': benchSignIn,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
