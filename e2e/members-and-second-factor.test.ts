@@ -42,16 +42,16 @@ describe('members and the second factor in Chromium', () => {
 
     const memberId = ((await firstId.getAttribute('data-testid')) ?? '').replace('idNumber-', '');
     await page.getByTestId(`reveal-idNumber-${memberId}`).click();
-    await page.locator('.ant-modal').getByRole('button', { name: /查\s?看/ }).click();
-    await expect.poll(() => page.locator('.ant-modal').textContent()).toContain('请填写查看原因');
+    await page.locator('.reveal-dialog').getByRole('button', { name: /查\s?看/ }).click();
+    await expect.poll(() => page.locator('.reveal-dialog').textContent()).toContain('请填写查看原因');
     await page.locator('#reveal-reason').fill('办理会员转会手续');
     await screenshot(page, 'members-reveal-reason');
-    await page.locator('.ant-modal').getByRole('button', { name: /查\s?看/ }).click();
+    await page.locator('.reveal-dialog').getByRole('button', { name: /查\s?看/ }).click();
     await expect.poll(() => firstId.textContent(), { timeout: 10_000 }).toMatch(/^\d{17}[\dX]$/);
     const full = (await firstId.textContent()) ?? '';
     expect(full.slice(0, 3)).toBe(masked.slice(0, 3));
     expect(full.slice(-4)).toBe(masked.slice(-4));
-    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await page.locator('.reveal-dialog').waitFor({ state: 'hidden' });
     await screenshot(page, 'members-revealed');
     await page.close();
   });

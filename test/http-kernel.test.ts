@@ -224,3 +224,32 @@ describeEachEngine('API documentation page', (engine) => {
     expect(page.body).toContain('swagger-ui');
   });
 });
+
+describe('serving the console', () => {
+  it('serves pages from the web build and answers a missing asset with 404', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const webRoot = mkdtempSync(`${tmpdir()}/gonghui-web-`);
+    mkdirSync(`${webRoot}/assets`);
+    writeFileSync(`${webRoot}/index.html`, '<!doctype html><title>工会工作平台</title>');
+    const database = await createTestDatabase('pglite');
+    try {
+      const app = await buildApp({ config: loadConfig({}), database, modules: [coreModule], keys: testPlatformKeys(), logger: false, webRoot });
+      const root = await app.inject({ method: 'GET', url: '/' });
+      expect(root.statusCode).toBe(200);
+      expect(root.body).toContain('工会工作平台');
+      const page = await app.inject({ method: 'GET', url: '/members?q=1' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('工会工作平台');
+      expect((await app.inject({ method: 'GET', url: '/assets/index-old.js' })).statusCode).toBe(404);
+      // A file built after start-up is served without a restart.
+      writeFileSync(`${webRoot}/assets/index-new.js`, 'console.log(1)');
+      const fresh = await app.inject({ method: 'GET', url: '/assets/index-new.js' });
+      expect(fresh.statusCode).toBe(200);
+      expect(fresh.headers['content-type']).toMatch(/javascript/);
+      await app.close();
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -2,7 +2,8 @@ import { AppError } from '../http/errors';
 import { type RequestContext, requireUser } from '../http/request-context';
 import { hashPassword, verifyPassword } from './password';
 import { checkPasswordPolicy } from './password-policy';
-import { afterFailure, isLocked, LOCKOUT_MINUTES } from './sign-in-rules';
+import { countFailedAttempt } from './failed-attempts';
+import { isLocked, LOCKOUT_MINUTES } from './sign-in-rules';
 
 /**
  * Changes the signed-in user's password. The current password is checked (and
@@ -21,12 +22,7 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
     throw new AppError('UNAUTHENTICATED', `密码错误次数过多，账号已锁定 ${LOCKOUT_MINUTES} 分钟，请稍后再试`);
   }
   if (!account.password_hash || !(await verifyPassword(currentPassword, account.password_hash))) {
-    const next = afterFailure(account.failed_sign_ins, now);
-    await ctx.db
-      .updateTable('account')
-      .set({ failed_sign_ins: next.failedSignIns, locked_until: next.lockedUntil })
-      .where('id', '=', user.account.id)
-      .execute();
+    await countFailedAttempt(ctx.db, user.account.id, account.failed_sign_ins, now);
     await ctx.audit({ action: 'auth.password_change', category: 'auth', result: 'failure', details: { reason: 'wrong_current_password' } });
     throw new AppError('VALIDATION_FAILED', '当前密码不正确', { field: 'currentPassword' });
   }

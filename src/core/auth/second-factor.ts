@@ -2,7 +2,8 @@ import { openField, sealField } from '../crypto';
 import { AppError } from '../http/errors';
 import { type RequestContext, requireUser } from '../http/request-context';
 import type { TTotpEnrolment } from './contract';
-import { afterFailure, isLocked, LOCKOUT_MINUTES } from './sign-in-rules';
+import { clearFailedAttempts, countFailedAttempt } from './failed-attempts';
+import { isLocked, LOCKOUT_MINUTES } from './sign-in-rules';
 import {
   enrolmentQrSvg,
   findRecoveryCode,
@@ -89,7 +90,7 @@ export async function verifySecondFactor(ctx: RequestContext, code: string): Pro
   });
   if (result.ok) {
     await ctx.db.updateTable('account_totp').set({ last_used_step: result.step }).where('account_id', '=', user.account.id).execute();
-    await ctx.db.updateTable('account').set({ failed_sign_ins: 0 }).where('id', '=', user.account.id).execute();
+    await clearFailedAttempts(ctx.db, user.account.id);
     await ctx.audit({ action: 'auth.second_factor', category: 'auth', details: { method: 'totp' } });
     return;
   }
@@ -106,23 +107,18 @@ export async function verifySecondFactor(ctx: RequestContext, code: string): Pro
   const used = codes[index];
   if (used) {
     await ctx.db.updateTable('account_recovery_code').set({ used_at: now }).where('id', '=', used.id).execute();
-    await ctx.db.updateTable('account').set({ failed_sign_ins: 0 }).where('id', '=', user.account.id).execute();
+    await clearFailedAttempts(ctx.db, user.account.id);
     await ctx.audit({ action: 'auth.second_factor', category: 'auth', details: { method: 'recovery_code', remaining: codes.length - 1 } });
     return;
   }
-  const next = afterFailure(account.failed_sign_ins, now);
-  await ctx.db
-    .updateTable('account')
-    .set({ failed_sign_ins: next.failedSignIns, locked_until: next.lockedUntil })
-    .where('id', '=', user.account.id)
-    .execute();
+  const isNowLocked = await countFailedAttempt(ctx.db, user.account.id, account.failed_sign_ins, now);
   await ctx.audit({
     action: 'auth.second_factor',
     category: 'auth',
     result: 'failure',
-    details: { replayed: !result.ok && result.replayed, locked: next.lockedUntil !== null },
+    details: { replayed: !result.ok && result.replayed, locked: isNowLocked },
   });
-  throw new AppError('UNAUTHENTICATED', next.lockedUntil ? `验证失败次数过多，账号已锁定 ${LOCKOUT_MINUTES} 分钟` : '验证码不正确或已使用过', {
+  throw new AppError('UNAUTHENTICATED', isNowLocked ? `验证失败次数过多，账号已锁定 ${LOCKOUT_MINUTES} 分钟` : '验证码不正确或已使用过', {
     field: 'code',
   });
 }

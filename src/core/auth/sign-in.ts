@@ -1,7 +1,8 @@
 import { AppError } from '../http/errors';
 import type { RequestContext } from '../http/request-context';
 import { decoyHash, verifyPassword } from './password';
-import { afterFailure, isLocked, LOCKOUT_MINUTES } from './sign-in-rules';
+import { clearFailedAttempts, countFailedAttempt } from './failed-attempts';
+import { isLocked, LOCKOUT_MINUTES } from './sign-in-rules';
 
 export type SignInResult = { accountId: number; secondFactorRequired: boolean };
 
@@ -40,18 +41,12 @@ export async function signIn(ctx: RequestContext, login: string, password: strin
     return fail('locked', `密码错误次数过多，账号已锁定 ${LOCKOUT_MINUTES} 分钟，请稍后再试`);
   }
   if (!isValid) {
-    const next = afterFailure(account.failed_sign_ins, now);
-    await ctx.db
-      .updateTable('account')
-      .set({ failed_sign_ins: next.failedSignIns, locked_until: next.lockedUntil })
-      .where('id', '=', account.id)
-      .execute();
-    if (next.lockedUntil) {
+    if (await countFailedAttempt(ctx.db, account.id, account.failed_sign_ins, now)) {
       await ctx.audit({ action: 'auth.lockout', category: 'auth', result: 'denied', targetType: 'account', targetId: account.id, details: { login: typedLoginForAudit(login) } });
       return fail('wrong_password_locked', `密码错误次数过多，账号已锁定 ${LOCKOUT_MINUTES} 分钟，请稍后再试`);
     }
     return fail('wrong_password', WRONG);
   }
-  await ctx.db.updateTable('account').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', account.id).execute();
+  await clearFailedAttempts(ctx.db, account.id);
   return { accountId: account.id, secondFactorRequired: account.second_factor_required };
 }

@@ -139,10 +139,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   if (options.webRoot && existsSync(`${options.webRoot}/index.html`)) {
-    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt console is served without a restart.
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith(`${API_PREFIX}/`);
+    // Page navigations get the console (it routes in the browser); a missing
+    // asset or API path gets a real 404, so a stale browser tab fails cleanly.
+    const wantsPage = request.method === 'GET' && !request.url.startsWith(`${API_PREFIX}/`) && !request.url.startsWith('/assets/');
     if (wantsPage && options.webRoot && existsSync(`${options.webRoot}/index.html`)) {
       return reply.type('text/html').sendFile('index.html');
     }

@@ -30,7 +30,7 @@ function childChartOption(byChild: TOrgSummary['byChild']): BarChartOption {
   return {
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    xAxis: { type: 'value', minInterval: 1, splitNumber: 4, splitLine: { lineStyle: { color: '#eef0f3' } } },
     yAxis: {
       type: 'category',
       inverse: true,

@@ -1,9 +1,9 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import type { TLoginRequest } from '../../core/auth/contract';
 import { isApiError } from '../api/client';
-import { Brand } from '../components/Brand';
+import { AuthScreen } from '../components/AuthScreen';
 import { t } from '../i18n';
 import { useSession } from '../session/session';
 
@@ -26,13 +26,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
   };
 
   return (
-    <div className="login-screen">
-      <div className="login-band" />
-      <main className="login-main">
-        <Card className="login-card" variant="borderless">
-          <div className="login-brand">
-            <Brand withOwner size="large" />
-          </div>
+    <AuthScreen>
           <div className="login-title">{t('login.title')}</div>
           {expired && !serverError && <Alert className="login-alert" type="warning" showIcon title={t('session.expired')} />}
           {serverError && <Alert className="login-alert" type="error" showIcon title={serverError} />}
@@ -78,9 +72,6 @@ export function LoginPage({ expired }: { expired: boolean }) {
             </Form.Item>
           </Form>
           <div className="login-notice">{t('login.notice')}</div>
-        </Card>
-      </main>
-      <footer className="login-footer">{t('app.footer')}</footer>
-    </div>
+    </AuthScreen>
   );
 }

@@ -1,8 +1,8 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../api/client';
-import { Brand } from '../components/Brand';
+import { AuthScreen } from '../components/AuthScreen';
 import { t } from '../i18n';
 import { useSession } from '../session/session';
 
@@ -31,13 +31,7 @@ export function PasswordChangePage() {
   };
 
   return (
-    <div className="login-screen">
-      <div className="login-band" />
-      <main className="login-main">
-        <Card className="login-card" variant="borderless">
-          <div className="login-brand">
-            <Brand withOwner size="large" />
-          </div>
+    <AuthScreen>
           <div className="login-title">{t('password.title')}</div>
           <p className="second-factor-hint">{t('password.hint')}</p>
           {serverError && <Alert className="login-alert" type="error" showIcon title={serverError} />}
@@ -71,9 +65,6 @@ export function PasswordChangePage() {
           <Button type="link" block onClick={() => void logout()}>
             {t('secondFactor.cancel')}
           </Button>
-        </Card>
-      </main>
-      <footer className="login-footer">{t('app.footer')}</footer>
-    </div>
+    </AuthScreen>
   );
 }

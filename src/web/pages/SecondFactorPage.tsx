@@ -1,9 +1,9 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Spin } from 'antd';
+import { Alert, Button, Form, Input, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import type { TTotpEnrolment } from '../../core/auth/contract';
 import { isApiError } from '../api/client';
-import { Brand } from '../components/Brand';
+import { AuthScreen } from '../components/AuthScreen';
 import { t } from '../i18n';
 import { useSession } from '../session/session';
 
@@ -123,17 +123,8 @@ function Enrolment() {
 /** After the password: the TOTP code, or the first set-up of the authenticator (等保 level 3 two-factor). */
 export function SecondFactorPage({ stage }: { stage: 'second_factor' | 'enrolment' }) {
   return (
-    <div className="login-screen">
-      <div className="login-band" />
-      <main className="login-main">
-        <Card className="login-card" variant="borderless">
-          <div className="login-brand">
-            <Brand withOwner size="large" />
-          </div>
+    <AuthScreen>
           {stage === 'enrolment' ? <Enrolment /> : <Verification />}
-        </Card>
-      </main>
-      <footer className="login-footer">{t('app.footer')}</footer>
-    </div>
+    </AuthScreen>
   );
 }

@@ -1,41 +1,18 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, useSeededDemo } from '../../../../test/support/seeded-demo';
 import { APP_ROLE } from '../../../core/access/row-security';
-import type { Database } from '../../../core/db/database';
-import { createTestDatabase, TEST_ENGINES } from '../../../core/db/testing';
-import { seedDemo } from '../../../core/platform/seed-demo';
-import { testPlatformKeys } from '../../../core/platform/test-keys';
+import { TEST_ENGINES } from '../../../core/db/testing';
 import { createStaff } from '../../../core/testing/factories';
-import { buildTestApp, type SessionHeaders, signIn } from '../../../core/testing/test-app';
-import { MODULES } from '../../../server/modules';
 import { openPersonField } from '../../../core/person/person-fields';
 
-const DEMO_PASSWORD = 'Gonghui@2026';
 
 for (const engine of TEST_ENGINES) {
   describe(`members API on the demo province [${engine}]`, () => {
-    let database: Database;
-    let app: FastifyInstance;
-    const keys = testPlatformKeys();
-    const sessions = new Map<string, SessionHeaders>();
-    const as = async (login: string) => {
-      if (!sessions.has(login)) sessions.set(login, await signIn(app, login, DEMO_PASSWORD));
-      return sessions.get(login)!;
-    };
-    const get = async (login: string, url: string) => app.inject({ method: 'GET', url, headers: await as(login) });
-
-    beforeAll(async () => {
-      database = await createTestDatabase(engine);
-      await seedDemo(database.kysely, MODULES, { keys, log: () => {} });
-      app = await buildTestApp(database, MODULES, { keys });
-    });
-    afterAll(async () => {
-      await app.close();
-      await database.close();
-    });
+    const demo = useSeededDemo(engine);
+    const { keys, as, get } = demo;
 
     it('lists members masked, a page at a time, without repeats', async () => {
       const first = (await get('yanta', '/api/members?limit=20')).json();
@@ -50,12 +27,12 @@ for (const engine of TEST_ENGINES) {
     });
 
     it('finds a member exactly by ID number through the blind index, and by name prefix', async () => {
-      const row = await database.kysely
+      const row = await demo.database().kysely
         .selectFrom('members_membership as m')
         .innerJoin('person as p', 'p.id', 'm.person_id')
         .innerJoin('org_unit as o', 'o.id', 'm.org_unit_id')
         .select(['m.id', 'p.name', 'p.id_number_envelope'])
-        .where('o.path', 'like', `${(await database.kysely.selectFrom('org_unit').select('path').where('code', '=', 'SX610113').executeTakeFirstOrThrow()).path}%`)
+        .where('o.path', 'like', `${(await demo.database().kysely.selectFrom('org_unit').select('path').where('code', '=', 'SX610113').executeTakeFirstOrThrow()).path}%`)
         .limit(1)
         .executeTakeFirstOrThrow();
       const idNumber = openPersonField(keys.ring, 'idNumber', row.id_number_envelope);
@@ -76,11 +53,11 @@ for (const engine of TEST_ENGINES) {
     it('reveals a full ID number only with a reason, and audits the reveal without the value', async () => {
       const member = (await get('jiceng', '/api/members?limit=1')).json().items[0];
       const headers = await as('jiceng');
-      const noReason = await app.inject({ method: 'POST', url: `/api/members/${member.id}/reveal`, headers, payload: { field: 'idNumber' } });
+      const noReason = await demo.app().inject({ method: 'POST', url: `/api/members/${member.id}/reveal`, headers, payload: { field: 'idNumber' } });
       expect(noReason.statusCode).toBe(400);
       expect(noReason.json().error.field).toBe('reason');
 
-      const revealed = await app.inject({
+      const revealed = await demo.app().inject({
         method: 'POST',
         url: `/api/members/${member.id}/reveal`,
         headers,
@@ -92,7 +69,7 @@ for (const engine of TEST_ENGINES) {
       expect(value.slice(0, 3)).toBe(member.idNumberMasked.slice(0, 3));
       expect(value.slice(-4)).toBe(member.idNumberMasked.slice(-4));
 
-      const event = await database.kysely
+      const event = await demo.database().kysely
         .selectFrom('audit_event')
         .selectAll()
         .where('action', '=', 'members.reveal')
@@ -105,24 +82,24 @@ for (const engine of TEST_ENGINES) {
 
     it('refuses a reveal outside the subtree as not found, and audits nothing for it', async () => {
       const xianyangMember = (await get('xianyang', '/api/members?limit=1')).json().items[0];
-      const before = await database.kysely.selectFrom('audit_event').select('seq').execute();
-      const response = await app.inject({
+      const before = await demo.database().kysely.selectFrom('audit_event').select('seq').execute();
+      const response = await demo.app().inject({
         method: 'POST',
         url: `/api/members/${xianyangMember.id}/reveal`,
         headers: await as('yanta'),
         payload: { field: 'phone', reason: '核对联系方式' },
       });
       expect(response.statusCode).toBe(404);
-      expect(await database.kysely.selectFrom('audit_event').select('seq').execute()).toHaveLength(before.length);
+      expect(await demo.database().kysely.selectFrom('audit_event').select('seq').execute()).toHaveLength(before.length);
     });
 
     it('exports the member list masked, watermarked, and audited with the file hash', async () => {
       const headers = await as('yanta');
-      const missing = await app.inject({ method: 'GET', url: '/api/members/export', headers });
+      const missing = await demo.app().inject({ method: 'GET', url: '/api/members/export', headers });
       expect(missing.statusCode).toBe(400);
       expect(missing.json().error.field).toBe('purpose');
 
-      const response = await app.inject({ method: 'GET', url: `/api/members/export?purpose=${encodeURIComponent('年度会员统计核对')}`, headers });
+      const response = await demo.app().inject({ method: 'GET', url: `/api/members/export?purpose=${encodeURIComponent('年度会员统计核对')}`, headers });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-disposition']).toContain("filename*=UTF-8''");
       const bytes = response.rawPayload;
@@ -137,7 +114,7 @@ for (const engine of TEST_ENGINES) {
       for (let row = 4; row <= sheet.rowCount; row += 1) {
         expect(String(sheet.getRow(row).getCell(idIndex).value)).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
       }
-      const event = await database.kysely
+      const event = await demo.database().kysely
         .selectFrom('audit_event')
         .selectAll()
         .where('action', '=', 'members.export')
@@ -149,29 +126,29 @@ for (const engine of TEST_ENGINES) {
     });
 
     it('refuses the export to a role without members.export', async () => {
-      const db = database.kysely;
+      const db = demo.database().kysely;
       const yanta = await db.selectFrom('org_unit').select(['id', 'path', 'code', 'name']).where('code', '=', 'SX610113').executeTakeFirstOrThrow();
       await createStaff(db, { login: 'reviewer-only', password: DEMO_PASSWORD, org: yanta, roles: ['reviewer'] });
       const headers = await as('reviewer-only');
-      const response = await app.inject({ method: 'GET', url: `/api/members/export?purpose=${encodeURIComponent('核对')}`, headers });
+      const response = await demo.app().inject({ method: 'GET', url: `/api/members/export?purpose=${encodeURIComponent('核对')}`, headers });
       expect(response.statusCode).toBe(403);
     });
 
     it('hides every membership and person from the application role when no scope is set (RLS fails closed)', async () => {
-      const counts = await database.kysely.transaction().execute(async (tx) => {
+      const counts = await demo.database().kysely.transaction().execute(async (tx) => {
         await sql.raw(`set local role ${APP_ROLE}`).execute(tx);
         const memberships = await sql<{ n: number }>`select count(*)::int as n from members_membership`.execute(tx);
         const persons = await sql<{ n: number }>`select count(*)::int as n from person`.execute(tx);
         return [memberships.rows[0]!.n, persons.rows[0]!.n];
       });
       expect(counts).toEqual([0, 0]);
-      const total = await sql<{ n: number }>`select count(*)::int as n from members_membership`.execute(database.kysely);
+      const total = await sql<{ n: number }>`select count(*)::int as n from members_membership`.execute(demo.database().kysely);
       expect(total.rows[0]!.n).toBeGreaterThan(10_000);
     });
 
     it('lets the application role see only the scoped subtree, even without a WHERE clause', async () => {
-      const xian = await database.kysely.selectFrom('org_unit').select('path').where('code', '=', 'SX610100').executeTakeFirstOrThrow();
-      const [visible, outside] = await database.kysely.transaction().execute(async (tx) => {
+      const xian = await demo.database().kysely.selectFrom('org_unit').select('path').where('code', '=', 'SX610100').executeTakeFirstOrThrow();
+      const [visible, outside] = await demo.database().kysely.transaction().execute(async (tx) => {
         await sql`select set_config('gonghui.scope_from', ${xian.path}, true), set_config('gonghui.scope_to', ${`${xian.path.slice(0, -1)}/`}, true)`.execute(tx);
         await sql.raw(`set local role ${APP_ROLE}`).execute(tx);
         const all = await sql<{ n: number }>`select count(*)::int as n from members_membership`.execute(tx);

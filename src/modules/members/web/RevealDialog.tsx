@@ -43,6 +43,7 @@ export function RevealDialog({
   const fieldLabel = target?.field === 'phone' ? t('members.field.phone') : t('members.field.idNumber');
   return (
     <Modal
+      className="reveal-dialog"
       title={t('members.reveal.title', { field: fieldLabel, name: target?.member.name ?? '' })}
       open={target !== undefined}
       okText={t('members.reveal.ok')}

@@ -1,36 +1,14 @@
-import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../../core/db/database';
-import { createTestDatabase, TEST_ENGINES } from '../../../core/db/testing';
-import { seedDemo } from '../../../core/platform/seed-demo';
-import { testPlatformKeys } from '../../../core/platform/test-keys';
-import { buildTestApp, type SessionHeaders, signIn } from '../../../core/testing/test-app';
-import { MODULES } from '../../../server/modules';
-import { DEMO_PASSWORD } from './demo/seed-demo-orgs';
+import { describe, expect, it } from 'vitest';
+import { TEST_ENGINES } from '../../../core/db/testing';
+import { useSeededDemo } from '../../../../test/support/seeded-demo';
 
 // One seeded demo province per engine, shared by the read-only tests below.
 for (const engine of TEST_ENGINES) {
   describe(`orgs API on the demo province [${engine}]`, () => {
-    let database: Database;
-    let app: FastifyInstance;
-    const keys = testPlatformKeys();
+    const demo = useSeededDemo(engine);
+    const { get } = demo;
     const idOf = async (code: string) =>
-      (await database.kysely.selectFrom('org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-    const sessions = new Map<string, SessionHeaders>();
-    const get = async (login: string, url: string) => {
-      if (!sessions.has(login)) sessions.set(login, await signIn(app, login, DEMO_PASSWORD));
-      return app.inject({ method: 'GET', url, headers: sessions.get(login)! });
-    };
-
-    beforeAll(async () => {
-      database = await createTestDatabase(engine);
-      await seedDemo(database.kysely, MODULES, { keys, log: () => {} });
-      app = await buildTestApp(database, MODULES, { keys });
-    });
-    afterAll(async () => {
-      await app.close();
-      await database.close();
-    });
+      (await demo.database().kysely.selectFrom('org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
     it('starts the tree at the unit the user acts for', async () => {
       const province = (await get('sheng', '/api/orgs/children')).json();
@@ -76,7 +54,7 @@ for (const engine of TEST_ENGINES) {
       const response = await get('sheng', '/api/orgs/summary');
       expect(response.statusCode, response.body).toBe(200);
       const summary = response.json();
-      const all = await database.kysely.selectFrom('org_unit').select(['type', 'path', 'employee_count']).execute();
+      const all = await demo.database().kysely.selectFrom('org_unit').select(['type', 'path', 'employee_count']).execute();
       expect(summary.unitCount).toBe(all.length);
       const grassroots = all.filter((unit) => unit.type === 'grassroots' || unit.type === 'joint_grassroots');
       expect(summary.employeeCount).toBe(grassroots.reduce((sum, unit) => sum + (unit.employee_count ?? 0), 0));

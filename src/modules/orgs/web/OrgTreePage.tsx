@@ -24,8 +24,10 @@ function StatusBadge({ status }: { status: string }) {
   );
 }
 
-function OrgDetailPanel({ detail, onPick }: { detail: TOrgDetail; onPick: (id: number) => void }) {
+function OrgDetailPanel({ detail, actingId, onPick }: { detail: TOrgDetail; actingId: number; onPick: (id: number) => void }) {
   const path = [...detail.ancestors, { id: detail.id, name: detail.name, type: detail.type }];
+  // Units above the acting org are shown for context only: the user may not open them.
+  const firstInScope = Math.max(0, path.findIndex((item) => item.id === actingId));
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: t('orgs.field.name'), children: detail.name, span: 'filled' },
     { key: 'type', label: t('orgs.field.type'), children: <OrgTypeTag type={detail.type} /> },
@@ -52,7 +54,7 @@ function OrgDetailPanel({ detail, onPick }: { detail: TOrgDetail; onPick: (id: n
         <Breadcrumb
           className="org-path"
           items={path.map((item, index) =>
-            index === path.length - 1
+            index === path.length - 1 || index < firstInScope
               ? { title: item.name }
               : {
                   title: (
@@ -89,7 +91,6 @@ function ChildList({ parent, onPick }: { parent: TOrgDetail; onPick: (id: number
     {
       title: t('orgs.field.name'),
       dataIndex: 'name',
-      width: 240,
       ellipsis: true,
       render: (name: string, row) => (
         <a
@@ -103,7 +104,7 @@ function ChildList({ parent, onPick }: { parent: TOrgDetail; onPick: (id: number
         </a>
       ),
     },
-    { title: t('orgs.field.type'), dataIndex: 'type', width: 170, render: (type: string) => <OrgTypeTag type={type} /> },
+    { title: t('orgs.field.type'), dataIndex: 'type', width: 160, render: (type: string) => <OrgTypeTag type={type} /> },
     {
       title: t('orgs.field.code'),
       dataIndex: 'code',
@@ -113,7 +114,7 @@ function ChildList({ parent, onPick }: { parent: TOrgDetail; onPick: (id: number
     {
       title: t('orgs.field.employeeCount'),
       dataIndex: 'employeeCount',
-      width: 90,
+      width: 80,
       align: 'right',
       render: (value: number | null) => count(value),
     },
@@ -121,7 +122,7 @@ function ChildList({ parent, onPick }: { parent: TOrgDetail; onPick: (id: number
     {
       title: t('orgs.field.status'),
       dataIndex: 'status',
-      width: 80,
+      width: 72,
       render: (status: string) => <StatusBadge status={status} />,
     },
   ];
@@ -134,7 +135,7 @@ function ChildList({ parent, onPick }: { parent: TOrgDetail; onPick: (id: number
       columns={columns}
       dataSource={data?.items ?? []}
       loading={children.loading}
-      scroll={{ x: 860 }}
+      scroll={{ x: 760 }}
       pagination={{
         pageSize: 10,
         size: 'small',
@@ -188,7 +189,7 @@ export function OrgTreePage() {
           {detail.error ? (
             <LoadError inline error={detail.error} onRetry={detail.reload} />
           ) : detail.data ? (
-            <OrgDetailPanel detail={detail.data} onPick={pick} />
+            <OrgDetailPanel detail={detail.data} actingId={me.org.id} onPick={pick} />
           ) : detail.loading ? (
             <Skeleton active paragraph={{ rows: 6 }} />
           ) : (
