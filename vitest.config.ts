@@ -17,6 +17,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', ...(hasChromium ? ['e2e/**/*.test.ts'] : [])],
     globalSetup: ['test/global-setup.ts'],
+    reporters: ['default', './test/plain-summary-reporter.ts'],
     // Generous: some tests start the real server or the CLI, and two workers share two cores.
     testTimeout: 120_000,
     hookTimeout: 60_000,
