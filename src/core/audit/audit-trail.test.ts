@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeEachEngine, useFreshDatabase } from '../db/testing';
-import { assertNoPersonalData } from './personal-data-guard';
+import { assertNoPersonalData, assertNoPersonalDataIn } from './personal-data-guard';
 import { pruneAuditEvents } from './prune-audit-events';
 import { recordAuditEvent, type AuditEventInput } from './record-audit-event';
 import { verifyAuditChain } from './verify-audit-chain';
@@ -15,6 +15,15 @@ describe('personal data guard', () => {
     expect(() => assertNoPersonalData('{"idNumber":"11010519491231002X"}')).toThrow(/身份证号或手机号/);
     expect(() => assertNoPersonalData('phone 13800138000')).toThrow();
     expect(() => assertNoPersonalData('{"memberId":123,"rows":20000}')).not.toThrow();
+  });
+
+  it('checks every value of a structure but lets a file digest through even when its digits look like a phone', () => {
+    const digest = 'ab13812345678cd' + 'e'.repeat(49);
+    expect(digest).toHaveLength(64);
+    expect(() => assertNoPersonalData(digest)).toThrow();
+    expect(() => assertNoPersonalDataIn({ sha256: digest, rowCount: 12 })).not.toThrow();
+    expect(() => assertNoPersonalDataIn({ filter: { q: 'x 13800138000' } })).toThrow(/身份证号或手机号/);
+    expect(() => assertNoPersonalDataIn([{ phones: [13800138000] }])).toThrow();
   });
 });
 

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { inTransaction, type Executor } from '../db/transaction';
 import { auditMac, GENESIS_MAC } from './audit-mac';
-import { canonicalJson } from './canonical-json';
-import { assertNoPersonalData } from './personal-data-guard';
+import { assertNoPersonalDataIn } from './personal-data-guard';
 
 export type AuditCategoryName = 'auth' | 'write' | 'sensitive-read' | 'export' | 'admin';
 
@@ -35,7 +34,7 @@ export async function recordAuditEvent(
 ): Promise<void> {
   const { actor, origin, event } = options;
   const details = event.details ?? {};
-  assertNoPersonalData(`${canonicalJson(details)} ${event.targetId ?? ''}`);
+  assertNoPersonalDataIn([details, event.targetId ?? null]);
 
   await inTransaction(db, async (tx) => {
     await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_CHAIN_LOCK)})`.execute(tx);
