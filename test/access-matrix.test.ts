@@ -4,8 +4,9 @@ import type { Database } from '../src/core/db/database';
 import { createTestDatabase, TEST_ENGINES } from '../src/core/db/testing';
 import { seedDemo } from '../src/core/platform/seed-demo';
 import { testPlatformKeys } from '../src/core/platform/test-keys';
-import { createStaff } from '../src/core/testing/factories';
+import { createOrgUnit, createStaff } from '../src/core/testing/factories';
 import { buildTestApp, type SessionHeaders, signIn } from '../src/core/testing/test-app';
+import { makeIdNumber } from '../src/core/cn/id-number';
 import { MODULES } from '../src/server/modules';
 
 /**
@@ -19,9 +20,20 @@ import { MODULES } from '../src/server/modules';
  * A target unit, one membership somewhere in its subtree (with that membership's own path),
  * and a staff account whose only role is at the unit itself.
  */
-type Target = { unitId: number; unitPath: string; membershipId: number; membershipPath: string; accountId: number };
-/** The request, and the path of the row it touches: that decides inside or outside. */
-type Probe = (target: Target) => { request: InjectOptions; rowPath: string };
+type Target = { unitId: number; unitPath: string; membershipId: number; membershipPath: string; accountId: number;
+  transfer: { id: number; fromPath: string; toPath: string } };
+/**
+ * The request, and the path of the row it touches: that decides inside or
+ * outside. State changes that can run only once (approve, transfer…) name the
+ * answers they may give inside: the row was found, and its state decided (409)
+ * or the input did (400) — never 404, never 403 with the permission.
+ */
+type Probe = (target: Target) => { request: InjectOptions; rowPath: string; inside?: readonly number[] };
+
+const ONCE = [200, 409] as const;
+/** Fresh valid ID numbers for the application probe. */
+let applications = 0;
+const applicationIdNumber = () => makeIdNumber('610113', '1991-01-01', (applications += 1) * 2);
 
 /** Accounts the matrix creates get fresh logins. */
 let newLogins = 0;
@@ -50,6 +62,51 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
   'POST /members/:id/reveal': (t) => ({
     request: { method: 'POST', url: `/api/members/${t.membershipId}/reveal`, payload: { field: 'phone', reason: '权限矩阵测试' } },
     rowPath: t.membershipPath,
+  }),
+  'GET /members/transfers': 'not-row-scoped', // lists the caller's own subtree only; lifecycle-routes.test.ts checks a third union sees nothing
+  'GET /members/union-directory': 'not-row-scoped', // the public province-wide union directory (names and codes)
+  'POST /members/applications': (t) => ({
+    request: { method: 'POST', url: '/api/members/applications', payload: { orgUnitId: t.unitId, profile: { idNumber: applicationIdNumber(), name: '矩阵测试' } } },
+    rowPath: t.unitPath,
+    inside: [200, 400],
+  }),
+  'POST /members/:id/approve': (t) => ({ request: { method: 'POST', url: `/api/members/${t.membershipId}/approve`, payload: {} }, rowPath: t.membershipPath, inside: [409] }),
+  'POST /members/:id/refuse': (t) => ({
+    request: { method: 'POST', url: `/api/members/${t.membershipId}/refuse`, payload: { reason: '权限矩阵测试' } },
+    rowPath: t.membershipPath,
+    inside: [409],
+  }),
+  // Aimed at the province union, which holds no members: the request is refused after the membership is found.
+  'POST /members/:id/transfer': (t) => ({
+    request: { method: 'POST', url: `/api/members/${t.membershipId}/transfer`, payload: { toOrgUnitId: 1, reason: 'job_change' } },
+    rowPath: t.membershipPath,
+    inside: [400, 409],
+  }),
+  'POST /members/:id/retain': (t) => ({
+    request: { method: 'POST', url: `/api/members/${t.membershipId}/retain`, payload: { reason: 'retired' } },
+    rowPath: t.membershipPath,
+    inside: ONCE,
+  }),
+  'POST /members/:id/reactivate': (t) => ({ request: { method: 'POST', url: `/api/members/${t.membershipId}/reactivate` }, rowPath: t.membershipPath, inside: ONCE }),
+  'POST /members/:id/end': (t) => ({
+    request: { method: 'POST', url: `/api/members/${t.membershipId}/end`, payload: { kind: 'exited', reason: '权限矩阵测试' } },
+    rowPath: t.membershipPath,
+    inside: ONCE,
+  }),
+  'POST /members/transfers/:id/accept': (t) => ({
+    request: { method: 'POST', url: `/api/members/transfers/${t.transfer.id}/accept`, payload: {} },
+    rowPath: t.transfer.toPath,
+    inside: ONCE,
+  }),
+  'POST /members/transfers/:id/refuse': (t) => ({
+    request: { method: 'POST', url: `/api/members/transfers/${t.transfer.id}/refuse`, payload: { reason: '权限矩阵测试' } },
+    rowPath: t.transfer.toPath,
+    inside: ONCE,
+  }),
+  'POST /members/transfers/:id/cancel': (t) => ({
+    request: { method: 'POST', url: `/api/members/transfers/${t.transfer.id}/cancel`, payload: {} },
+    rowPath: t.transfer.fromPath,
+    inside: ONCE,
   }),
   'GET /audit/events': (t) => ({ request: { method: 'GET', url: `/api/audit/events?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
   'GET /audit/export': (t) => ({
@@ -133,7 +190,29 @@ for (const engine of TEST_ENGINES) {
           .limit(1)
           .executeTakeFirstOrThrow();
         const account = await createStaff(db, { login: `target-${code.toLowerCase()}`, org: { ...unit, name: code }, roles: ['clerk'] });
-        targets[code] = { unitId: unit.id, unitPath: unit.path, membershipId: membership.id, membershipPath: membership.org_path, accountId: account.id };
+        // A pending transfer of another member of the subtree to a new project union under the unit,
+        // for the transfer decision routes (sending side: from_path; receiving side: to_path).
+        const receiver = await createOrgUnit(db, { parent: { ...unit, name: code }, type: 'project', name: `矩阵测试项目工会${code}` });
+        const source = await db
+          .selectFrom('members_membership')
+          .select(['id', 'person_id', 'org_unit_id', 'org_path'])
+          .where('org_path', 'like', `${unit.path}%`)
+          .where('status', '=', 'active')
+          .where('id', '<>', membership.id)
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        await db.updateTable('members_membership').set({ status: 'transferring' }).where('id', '=', source.id).execute();
+        const transfer = await db
+          .insertInto('members_transfer')
+          .values({
+            membership_id: source.id, person_id: source.person_id, from_org_unit_id: source.org_unit_id, from_path: source.org_path,
+            to_org_unit_id: receiver.id, to_path: receiver.path, reason: 'job_change', requested_on: '2026-11-20',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        targets[code] = { unitId: unit.id, unitPath: unit.path, membershipId: membership.id, membershipPath: membership.org_path, accountId: account.id,
+          transfer: { id: transfer.id, fromPath: source.org_path, toPath: receiver.path } };
       }
       app = await buildTestApp(database, MODULES, { keys });
       for (const actor of ACTORS) {
@@ -157,14 +236,14 @@ for (const engine of TEST_ENGINES) {
           const actorPath = units[actorUnit[actor]!]!.path;
           const hasPermission = permissions[actor]!.includes(route.access);
           for (const [code, target] of Object.entries(targets)) {
-            const { request, rowPath } = probe(target);
+            const { request, rowPath, inside = [200] } = probe(target);
             const isInside = rowPath.startsWith(actorPath);
             const response = await app.inject({ ...request, headers: sessions[actor] });
             cells += 1;
             const cell = `${actor} ${route.method} ${route.url} -> ${code} (${isInside ? 'inside' : 'outside'}): ${response.statusCode}`;
-            const expected = !hasPermission ? 403 : isInside ? 200 : 404;
+            const expected = !hasPermission ? [403] : isInside ? inside : [404];
             if (!isInside && response.statusCode === 200) leaks.push(cell);
-            if (response.statusCode !== expected) wrong.push(`${cell}, expected ${expected}`);
+            if (!expected.includes(response.statusCode)) wrong.push(`${cell}, expected ${expected.join(' or ')}`);
           }
         }
       }

@@ -37,6 +37,9 @@ describeEachEngine('demo seed', (engine) => {
 
     // The same seed gives the same rows: compare with a known-stable fingerprint of a second fresh build.
     const before = await fingerprint();
+    await database().kysely.deleteFrom('members_stat').execute();
+    await database().kysely.deleteFrom('members_membership_event').execute();
+    await database().kysely.deleteFrom('members_transfer').execute();
     await database().kysely.deleteFrom('members_membership').execute();
     await database().kysely.deleteFrom('person').execute();
     await database().kysely.deleteFrom('role_assignment').execute();

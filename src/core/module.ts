@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Migration } from './db/migrations';
 import type { DB } from './db/schema';
 import type { AnyRoute } from './http/route';
+import type { OrgChangeListener } from './org/org-changes';
 import type { PlatformKeys } from './platform/platform-keys';
 
 export type PermissionDeclaration = { code: string; label: string };
@@ -34,6 +35,8 @@ export type ModuleManifest = {
   migrations: Migration[];
   /** Adds this module's part of the demo province; runs in manifest order. */
   seedDemo?: (ctx: SeedContext) => Promise<void>;
+  /** Called in the same transaction when org units move, dissolve or merge (org-changes.ts). */
+  orgListeners?: OrgChangeListener;
 };
 
 /** Declares a module once: the server, CLI and tests are built from these. */

@@ -52,6 +52,23 @@ export type OrgUnitTable = {
   sort_order: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** The employer the union serves, and its 统一社会信用代码 (GB 32100). */
+  employer_name: string | null;
+  employer_credit_code: string | null;
+  /** 国民经济行业分类 门类 (GB/T 4754): one letter A–T. */
+  industry_code: string | null;
+  /** 单位类别 code: 110 国有企业 … 700 民办非企业 (domain.md §1.2). */
+  unit_category: string | null;
+  address: string | null;
+  established_on: string | null;
+  chair_name: string | null;
+  contact_name: string | null;
+  contact_phone_envelope: string | null;
+  contact_phone_masked: string | null;
+  women_count: number | null;
+  migrant_count: number | null;
+  dissolved_on: string | null;
+  merged_into_id: number | null;
 };
 
 export type AccountTable = {
@@ -166,4 +183,11 @@ export type PersonTable = {
   occupation: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** The platform a gig worker works through (新就业形态). */
+  platform_name: string | null;
+  /** 劳模/工匠 — set by the honors module. */
+  is_model_worker: Generated<boolean>;
+  /** 困难职工 — set by the hardship-assistance module. */
+  is_hardship: Generated<boolean>;
+  deceased_on: string | null;
 };

@@ -29,3 +29,9 @@ export function beijingDateStamp(date: Date): string {
   const { y, m, d } = parts(date);
   return `${y}${m}${d}`;
 }
+
+/** `2026-11-21`: the Beijing calendar day, for dates of record (入会日期, decisions). */
+export function beijingDate(date: Date): string {
+  const { y, m, d } = parts(date);
+  return `${y}-${m}-${d}`;
+}

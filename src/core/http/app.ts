@@ -52,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Brute force from one address is slowed before the per-account lockout bites
     // (OWASP ASVS V2.2.1). 20 attempts a minute is more than any person types.
     signInLimiter: createRateLimiter({ limit: 20, windowMs: 60_000 }),
+    orgListeners: modules.flatMap((module) => (module.orgListeners ? [module.orgListeners] : [])),
   };
 
   const app = Fastify({

@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import type { Engine } from '../db/database';
 import type { DB, SessionStage } from '../db/schema';
 import type { NavEntry } from '../module';
+import type { OrgChangeListener } from '../org/org-changes';
 import type { PlatformKeys } from '../platform/platform-keys';
 import type { RateLimiter } from './rate-limiter';
 
@@ -36,6 +37,8 @@ export type RequestContext = {
     startedAt: Date;
     /** Sign-in attempts per client address (one per app instance). */
     signInLimiter: RateLimiter;
+    /** The modules' listeners for org tree changes, in manifest order. */
+    orgListeners: readonly OrgChangeListener[];
   };
   /**
    * Appends an event to the audit trail in the request's transaction, as the

@@ -2,6 +2,20 @@ import { loadMigrations } from '../../core/db/migrations';
 import { defineModule } from '../../core/module';
 import { seedDemoMembers } from './server/demo/seed-demo-members';
 import {
+  acceptTransferRoute,
+  applyRoute,
+  approveRoute,
+  cancelTransferRoute,
+  endRoute,
+  findTransfersRoute,
+  MEMBERS_REVIEW,
+  MEMBERS_WRITE,
+  reactivateRoute,
+  refuseRoute,
+  refuseTransferRoute,
+  requestTransferRoute,
+  retainRoute,
+  unionDirectoryRoute,
   exportMembersRoute,
   findMembersRoute,
   getMemberRoute,
@@ -10,6 +24,7 @@ import {
   MEMBERS_REVEAL,
   revealMemberFieldRoute,
 } from './server/routes';
+import { membersOrgListener } from './server/org-listener';
 import './server/schema';
 
 /** Real-name membership (会员实名制): people, memberships and their history. */
@@ -20,10 +35,30 @@ export const membersModule = defineModule({
     { code: MEMBERS_READ, label: '查看会员（脱敏）' },
     { code: MEMBERS_REVEAL, label: '查看完整身份证号、手机号（须填原因）' },
     { code: MEMBERS_EXPORT, label: '导出会员名册（脱敏，须填用途）' },
+    { code: MEMBERS_WRITE, label: '登记入会申请、转会、保留会籍、退会' },
+    { code: MEMBERS_REVIEW, label: '批准或不予批准入会' },
   ],
   // `/members/export` before `/members/:id`: Fastify prefers the static path anyway; listed for readers.
-  routes: [findMembersRoute, exportMembersRoute, getMemberRoute, revealMemberFieldRoute],
+  routes: [
+    findMembersRoute,
+    exportMembersRoute,
+    findTransfersRoute,
+    unionDirectoryRoute,
+    getMemberRoute,
+    revealMemberFieldRoute,
+    applyRoute,
+    approveRoute,
+    refuseRoute,
+    requestTransferRoute,
+    retainRoute,
+    reactivateRoute,
+    endRoute,
+    acceptTransferRoute,
+    refuseTransferRoute,
+    cancelTransferRoute,
+  ],
   nav: [{ path: '/members', label: '会员管理', icon: 'TeamOutlined', permission: MEMBERS_READ, order: 20 }],
   migrations: loadMigrations('members', new URL('./migrations/', import.meta.url)),
   seedDemo: seedDemoMembers,
+  orgListeners: membersOrgListener,
 });

@@ -1,22 +1,42 @@
 import { sendXlsx, ZXlsxFile } from '../../../core/files/xlsx-response';
 import { defineRoute } from '../../../core/http/route';
 import {
+  ZApplyRequest,
+  ZDecisionRequest,
+  ZEndRequest,
+  ZLifecycleResult,
+  ZMemberDetail,
+  ZRetainRequest,
+  ZTransferList,
+  ZTransferListQuery,
+  ZTransferRequest,
+  ZUnionDirectory,
+  ZUnionDirectoryQuery,
   ZMemberExportQuery,
   ZMemberIdParams,
   ZMemberList,
   ZMemberListQuery,
-  ZMemberRow,
   ZRevealRequest,
   ZRevealResult,
 } from '../contract';
 import { findMembers } from './queries/find-members';
-import { getMember } from './queries/get-member';
+import { findTransfers } from './queries/find-transfers';
+import { findUnionDirectory } from './queries/find-union-directory';
+import { getMemberDetail } from './queries/get-member-detail';
+import { applyForMembership } from './use-cases/apply-for-membership';
+import { endMembership, reactivateMembership, retainMembership } from './use-cases/change-membership-status';
+import { approveApplication, refuseApplication } from './use-cases/decide-application';
+import { acceptTransfer, closeTransfer } from './use-cases/decide-transfer';
+import { requestTransfer } from './use-cases/request-transfer';
 import { exportMembers } from './use-cases/export-members';
 import { revealMemberField } from './use-cases/reveal-member-field';
 
 export const MEMBERS_READ = 'members.read';
 export const MEMBERS_REVEAL = 'members.reveal';
 export const MEMBERS_EXPORT = 'members.export';
+export const MEMBERS_WRITE = 'members.write';
+/** Approving or refusing an application: a second person, not the clerk who entered it. */
+export const MEMBERS_REVIEW = 'members.review';
 
 export const findMembersRoute = defineRoute({
   method: 'GET',
@@ -46,12 +66,152 @@ export const exportMembersRoute = defineRoute({
 export const getMemberRoute = defineRoute({
   method: 'GET',
   url: '/members/:id',
-  summary: '会员详情（脱敏）',
+  summary: '会员详情（脱敏）及会籍历史',
   access: MEMBERS_READ,
   audit: 'read',
   params: ZMemberIdParams,
-  response: ZMemberRow,
-  handler: ({ params, ctx }) => getMember(ctx, params.id),
+  response: ZMemberDetail,
+  handler: ({ params, ctx }) => getMemberDetail(ctx, params.id),
+});
+
+export const applyRoute = defineRoute({
+  method: 'POST',
+  url: '/members/applications',
+  summary: '登记入会申请（批准后成为会员）',
+  access: MEMBERS_WRITE,
+  audit: 'write',
+  body: ZApplyRequest,
+  response: ZLifecycleResult,
+  handler: ({ body, ctx }) => applyForMembership(ctx, body),
+});
+
+export const approveRoute = defineRoute({
+  method: 'POST',
+  url: '/members/:id/approve',
+  summary: '批准入会（入会日期为批准日期，按规则发放会员证号）',
+  access: MEMBERS_REVIEW,
+  audit: 'write',
+  params: ZMemberIdParams,
+  body: ZDecisionRequest,
+  response: ZLifecycleResult,
+  handler: ({ params, body, ctx }) => approveApplication(ctx, params.id, body),
+});
+
+export const refuseRoute = defineRoute({
+  method: 'POST',
+  url: '/members/:id/refuse',
+  summary: '不予批准入会（须写明原因）',
+  access: MEMBERS_REVIEW,
+  audit: 'write',
+  params: ZMemberIdParams,
+  body: ZDecisionRequest,
+  response: ZLifecycleResult,
+  handler: ({ params, body, ctx }) => refuseApplication(ctx, params.id, body),
+});
+
+export const requestTransferRoute = defineRoute({
+  method: 'POST',
+  url: '/members/:id/transfer',
+  summary: '发起转会（接收工会确认后生效）',
+  access: MEMBERS_WRITE,
+  audit: 'write',
+  params: ZMemberIdParams,
+  body: ZTransferRequest,
+  response: ZLifecycleResult,
+  handler: ({ params, body, ctx }) => requestTransfer(ctx, params.id, body),
+});
+
+export const retainRoute = defineRoute({
+  method: 'POST',
+  url: '/members/:id/retain',
+  summary: '保留会籍（退休、下岗、失业）',
+  access: MEMBERS_WRITE,
+  audit: 'write',
+  params: ZMemberIdParams,
+  body: ZRetainRequest,
+  response: ZLifecycleResult,
+  handler: ({ params, body, ctx }) => retainMembership(ctx, params.id, body),
+});
+
+export const reactivateRoute = defineRoute({
+  method: 'POST',
+  url: '/members/:id/reactivate',
+  summary: '恢复正常会籍',
+  access: MEMBERS_WRITE,
+  audit: 'write',
+  params: ZMemberIdParams,
+  response: ZLifecycleResult,
+  handler: ({ params, ctx }) => reactivateMembership(ctx, params.id),
+});
+
+export const endRoute = defineRoute({
+  method: 'POST',
+  url: '/members/:id/end',
+  summary: '会籍终止：退会、开除会籍（须写明原因）、去世',
+  access: MEMBERS_WRITE,
+  audit: 'write',
+  params: ZMemberIdParams,
+  body: ZEndRequest,
+  response: ZLifecycleResult,
+  handler: ({ params, body, ctx }) => endMembership(ctx, params.id, body),
+});
+
+export const findTransfersRoute = defineRoute({
+  method: 'GET',
+  url: '/members/transfers',
+  summary: '转会申请：待本会接收的（incoming）或本会转出的（outgoing）',
+  access: MEMBERS_READ,
+  audit: 'read',
+  query: ZTransferListQuery,
+  response: ZTransferList,
+  handler: ({ query, ctx }) => findTransfers(ctx, query),
+});
+
+export const acceptTransferRoute = defineRoute({
+  method: 'POST',
+  url: '/members/transfers/:id/accept',
+  summary: '接收转入会员',
+  access: MEMBERS_WRITE,
+  audit: 'write',
+  params: ZMemberIdParams,
+  body: ZDecisionRequest,
+  response: ZLifecycleResult,
+  handler: ({ params, body, ctx }) => acceptTransfer(ctx, params.id, body),
+});
+
+export const refuseTransferRoute = defineRoute({
+  method: 'POST',
+  url: '/members/transfers/:id/refuse',
+  summary: '拒收转入会员（须写明原因）',
+  access: MEMBERS_WRITE,
+  audit: 'write',
+  params: ZMemberIdParams,
+  body: ZDecisionRequest,
+  response: ZLifecycleResult,
+  handler: ({ params, body, ctx }) => closeTransfer(ctx, params.id, 'receiving', body),
+});
+
+export const cancelTransferRoute = defineRoute({
+  method: 'POST',
+  url: '/members/transfers/:id/cancel',
+  summary: '撤回转会申请',
+  access: MEMBERS_WRITE,
+  audit: 'write',
+  params: ZMemberIdParams,
+  body: ZDecisionRequest,
+  response: ZLifecycleResult,
+  handler: ({ params, body, ctx }) => closeTransfer(ctx, params.id, 'sending', body),
+});
+
+export const unionDirectoryRoute = defineRoute({
+  method: 'GET',
+  url: '/members/union-directory',
+  summary: '全省工会名录（转会时选择接收工会）',
+  access: MEMBERS_WRITE,
+  audit: 'none',
+  query: ZUnionDirectoryQuery,
+  response: ZUnionDirectory,
+  handler: ({ query, ctx }) => findUnionDirectory(ctx, query.q),
 });
 
 export const revealMemberFieldRoute = defineRoute({

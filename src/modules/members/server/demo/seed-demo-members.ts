@@ -6,12 +6,14 @@ import type { SeedContext } from '../../../../core/module';
 import { sealPersonField } from '../../../../core/person/person-fields';
 import { GIG_EMPLOYMENT_FORMS } from '../../contract';
 import type { MembersMembershipTable } from '../schema';
+import { rebuildStats } from '../stats/rebuild-stats';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './person-names';
 
 const GIG_FORMS = GIG_EMPLOYMENT_FORMS;
 
 const DEMO_SEED = 2026_1121;
 const BATCH = 500;
+const DEMO_TODAY = '2026-11-20';
 
 /** Members per grassroots union: about one in five employees is in the demo, between 3 and 40. */
 const membersFor = (employees: number | null) => Math.max(3, Math.min(40, Math.round((employees ?? 20) / 25)));
@@ -83,18 +85,25 @@ export async function seedDemoMembers({ db, keys, log }: SeedContext): Promise<v
         household_type: random.next() < 0.35 ? 'agricultural' : 'non_agricultural',
       });
       const joinedYear = random.int(Math.max(year + 18, 1985), 2026);
+      const drawn = `${joinedYear}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+      // The demo's "today" is 2026-11-21: nobody joins in the future.
+      const joinedOn = drawn > DEMO_TODAY ? DEMO_TODAY : drawn;
       memberships.push({
         person_id: 0,
         org_unit_id: union.id,
         org_path: union.path,
         status: year < 1966 && random.next() < 0.5 ? 'retained' : 'active',
         card_number: `61${String(union.id).padStart(6, '0')}${String(index + 1).padStart(4, '0')}`,
-        joined_on: `${joinedYear}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
+        joined_on: joinedOn,
+        started_on: joinedOn,
+        last_active_on: joinedOn,
+        join_channel: 'unit',
       });
       people += 1;
       if (persons.length >= BATCH) await flush();
     }
   }
   await flush();
+  await rebuildStats(db);
   log(`会员：${people} 人`);
 }

@@ -1,0 +1,62 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../../../core/db/schema';
+import { CURRENT_STATUSES } from '../../contract';
+import { ENDED_STATUSES, GIG_FORMS } from './stat-keys';
+
+const list = (values: readonly string[]) => sql.join(values.map((value) => sql.lit(value)));
+
+/**
+ * The statistics computed from scratch, in SQL, with the same keys as
+ * statKeys(): per unit, then summed up every ancestor path. Used by
+ * `gonghui members stats rebuild`, after bulk loads, and by the tests that
+ * check the maintained counters never drift.
+ */
+const computedStats = () => sql`
+  with own as (
+    select m.org_unit_id, k.key, count(*)::int as value
+    from members_membership m
+    join person p on p.id = m.person_id
+    cross join lateral unnest(array[
+      case when m.status not in ('pending', 'refused') and m.started_on is not null then 'in:' || to_char(m.started_on, 'YYYY-MM') end,
+      case when m.status in (${list(CURRENT_STATUSES)}) then 'members' end,
+      case when m.status in (${list(CURRENT_STATUSES)}) then 'status:' || m.status end,
+      case when m.status in (${list(CURRENT_STATUSES)}) then 'form:' || coalesce(p.employment_form, '') end,
+      case when m.status in (${list(CURRENT_STATUSES)}) then 'gender:' || p.gender end,
+      case when m.status in (${list(CURRENT_STATUSES)}) then 'born:' || to_char(p.birth_date, 'YYYY') end,
+      case when m.status in (${list(CURRENT_STATUSES)}) and p.employment_form in (${list(GIG_FORMS)}) then 'gig' end,
+      case when m.status in (${list(CURRENT_STATUSES)}) and m.joined_on is not null then 'joined:' || to_char(m.joined_on, 'YYYY') end,
+      case when m.status in (${list(ENDED_STATUSES)}) and m.left_on is not null then 'out:' || to_char(m.left_on, 'YYYY-MM') end
+    ]) as k(key)
+    where k.key is not null
+    group by m.org_unit_id, k.key
+  )
+  select ancestor.id::int as org_unit_id, own.key, sum(own.value)::int as value
+  from own
+  join org_unit o on o.id = own.org_unit_id
+  cross join lateral unnest(string_to_array(rtrim(o.path, '.'), '.')::int[]) as ancestor(id)
+  group by ancestor.id, own.key
+`;
+
+/** Replaces the maintained statistics with freshly computed ones. Run in a transaction. */
+export async function rebuildStats(db: Kysely<DB>): Promise<{ rows: number }> {
+  await sql`delete from members_stat`.execute(db);
+  const result = await sql`insert into members_stat (org_unit_id, key, value) ${computedStats()}`.execute(db);
+  return { rows: Number(result.numAffectedRows ?? 0) };
+}
+
+export type StatDrift = { orgUnitId: number; key: string; maintained: number; computed: number };
+
+/** Counters whose maintained value differs from the computed one (zero counters count as absent). */
+export async function findStatDrift(db: Kysely<DB>, limit = 100): Promise<StatDrift[]> {
+  const result = await sql<{ org_unit_id: number; key: string; maintained: number; computed: number }>`
+    with computed as (${computedStats()}),
+    maintained as (select org_unit_id, key, value from members_stat where value <> 0)
+    select coalesce(c.org_unit_id, m.org_unit_id) as org_unit_id, coalesce(c.key, m.key) as key,
+      coalesce(m.value, 0) as maintained, coalesce(c.value, 0) as computed
+    from computed c full join maintained m on m.org_unit_id = c.org_unit_id and m.key = c.key
+    where coalesce(m.value, 0) <> coalesce(c.value, 0)
+    order by 1, 2
+    limit ${limit}
+  `.execute(db);
+  return result.rows.map((row) => ({ orgUnitId: row.org_unit_id, key: row.key, maintained: row.maintained, computed: row.computed }));
+}
