@@ -1,3 +1,5 @@
+import { benchMemberImport } from './member-import.bench';
+import { benchMemberQueries } from './member-queries.bench';
 import { benchOrgTree } from './org-tree.bench';
 import { benchSignIn } from './sign-in.bench';
 import { benchEngines, type BenchEngine } from './open-bench-database';
@@ -9,6 +11,8 @@ import { benchEngines, type BenchEngine } from './open-bench-database';
 const BENCHES: Record<string, (engine: BenchEngine) => Promise<string[]>> = {
   'org-tree': benchOrgTree,
   'sign-in': benchSignIn,
+  'member-import': benchMemberImport,
+  'member-queries': benchMemberQueries,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

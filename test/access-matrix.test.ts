@@ -1,6 +1,11 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/core/db/database';
+import type { DB } from '../src/core/db/schema';
 import { createTestDatabase, TEST_ENGINES } from '../src/core/db/testing';
 import { seedDemo } from '../src/core/platform/seed-demo';
 import { testPlatformKeys } from '../src/core/platform/test-keys';
@@ -20,23 +25,35 @@ import { MODULES } from '../src/server/modules';
  * A target unit, one membership somewhere in its subtree (with that membership's own path),
  * and a staff account whose only role is at the unit itself.
  */
-type Target = { unitId: number; unitPath: string; membershipId: number; membershipPath: string; accountId: number;
-  transfer: { id: number; fromPath: string; toPath: string } };
+type Target = { unitId: number; unitPath: string; unitType: string; membershipId: number; membershipPath: string; accountId: number;
+  transfer: { id: number; fromPath: string; toPath: string };
+  importJobId: number };
 /**
  * The request, and the path of the row it touches: that decides inside or
  * outside. State changes that can run only once (approve, transfer…) name the
  * answers they may give inside: the row was found, and its state decided (409)
  * or the input did (400) — never 404, never 403 with the permission.
  */
-type Probe = (target: Target) => { request: InjectOptions; rowPath: string; inside?: readonly number[] };
+type ProbeCall = { request: InjectOptions; rowPath: string; inside?: readonly number[] };
+/** A probe may prepare rows first (with the owner's connection, outside any scope). */
+type Probe = (target: Target, db: Kysely<DB>) => ProbeCall | Promise<ProbeCall>;
 
 const ONCE = [200, 409] as const;
+/** The matrix app's data folder (import files). */
+const MATRIX_DATA_DIR = mkdtempSync(join(tmpdir(), 'gonghui-matrix-'));
 /** Fresh valid ID numbers for the application probe. */
 let applications = 0;
 const applicationIdNumber = () => makeIdNumber('610113', '1991-01-01', (applications += 1) * 2);
 
 /** Accounts the matrix creates get fresh logins. */
 let newLogins = 0;
+/** Org units the matrix creates get fresh names. */
+let newUnits = 0;
+/** A child type each target's type may hold (src/modules/orgs/type-rules.ts). */
+const CHILD_TYPE: Record<string, string> = { province: 'city', city: 'county', county: 'grassroots', grassroots: 'branch' };
+/** A fresh unit under the target, for the org changes that use one up (move, dissolve, merge). */
+const freshChild = (t: Target, db: Kysely<DB>) =>
+  createOrgUnit(db, { parent: { id: t.unitId, path: t.unitPath, code: '', name: '' }, type: CHILD_TYPE[t.unitType]!, name: `矩阵测试组织${(newUnits += 1)}` });
 
 /** How to aim each route at a target unit. A route missing here fails the test. */
 const PROBES: Record<string, Probe | 'not-row-scoped'> = {
@@ -52,6 +69,28 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
   'GET /orgs/:id': (t) => ({ request: { method: 'GET', url: `/api/orgs/${t.unitId}` }, rowPath: t.unitPath }),
   'GET /orgs/children': (t) => ({ request: { method: 'GET', url: `/api/orgs/children?parentId=${t.unitId}` }, rowPath: t.unitPath }),
   'GET /orgs/summary': (t) => ({ request: { method: 'GET', url: `/api/orgs/summary?rootId=${t.unitId}` }, rowPath: t.unitPath }),
+  'POST /orgs': (t) => ({
+    request: { method: 'POST', url: '/api/orgs', payload: { parentId: t.unitId, type: CHILD_TYPE[t.unitType], name: `矩阵测试组织${(newUnits += 1)}` } },
+    rowPath: t.unitPath,
+  }),
+  // An edit that changes nothing, from the current version: answerable 200 however often the matrix repeats it.
+  'PUT /orgs/:id': async (t, db) => {
+    const unit = await db.selectFrom('org_unit').select(['name', 'updated_at']).where('id', '=', t.unitId).executeTakeFirstOrThrow();
+    return { request: { method: 'PUT', url: `/api/orgs/${t.unitId}`, payload: { updatedAt: unit.updated_at.toISOString(), name: unit.name } }, rowPath: t.unitPath };
+  },
+  // A fresh child "moved" to the parent it has: every scope check runs, nothing changes.
+  'POST /orgs/:id/move': async (t, db) => ({
+    request: { method: 'POST', url: `/api/orgs/${(await freshChild(t, db)).id}/move`, payload: { parentId: t.unitId } },
+    rowPath: t.unitPath,
+  }),
+  'POST /orgs/:id/dissolve': async (t, db) => ({
+    request: { method: 'POST', url: `/api/orgs/${(await freshChild(t, db)).id}/dissolve`, payload: {} },
+    rowPath: t.unitPath,
+  }),
+  'POST /orgs/:id/merge': async (t, db) => ({
+    request: { method: 'POST', url: `/api/orgs/${(await freshChild(t, db)).id}/merge`, payload: { intoId: t.unitId } },
+    rowPath: t.unitPath,
+  }),
   'GET /members': (t) => ({ request: { method: 'GET', url: `/api/members?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
   'GET /members/export': (t) => ({
     // A filter that matches no one keeps each export small: scope is decided before any row is read.
@@ -63,6 +102,20 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
     request: { method: 'POST', url: `/api/members/${t.membershipId}/reveal`, payload: { field: 'phone', reason: '权限矩阵测试' } },
     rowPath: t.membershipPath,
   }),
+  'GET /members/stats': (t) => ({ request: { method: 'GET', url: `/api/members/stats?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
+  'GET /members/imports': 'not-row-scoped', // the caller's own subtree (row-level security on the jobs)
+  'GET /members/import-template': 'not-row-scoped',
+  'POST /members/imports': (t) => ({
+    request: {
+      method: 'POST',
+      url: `/api/members/imports?orgUnitId=${t.unitId}&dryRun=true`,
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'matrix.csv' },
+      payload: Buffer.from(`姓名,身份证号\n矩阵,${applicationIdNumber()}\n`),
+    },
+    rowPath: t.unitPath,
+  }),
+  'GET /members/imports/:id': (t) => ({ request: { method: 'GET', url: `/api/members/imports/${t.importJobId}` }, rowPath: t.unitPath }),
+  'GET /members/imports/:id/errors': (t) => ({ request: { method: 'GET', url: `/api/members/imports/${t.importJobId}/errors` }, rowPath: t.unitPath }),
   'GET /members/transfers': 'not-row-scoped', // lists the caller's own subtree only; lifecycle-routes.test.ts checks a third union sees nothing
   'GET /members/union-directory': 'not-row-scoped', // the public province-wide union directory (names and codes)
   'POST /members/applications': (t) => ({
@@ -180,7 +233,7 @@ for (const engine of TEST_ENGINES) {
         actorUnit[actor] = held.code;
       }
       for (const code of new Set(Object.values(actorUnit))) {
-        const unit = await db.selectFrom('org_unit').select(['id', 'path', 'code']).where('code', '=', code).executeTakeFirstOrThrow();
+        const unit = await db.selectFrom('org_unit').select(['id', 'path', 'code', 'type']).where('code', '=', code).executeTakeFirstOrThrow();
         units[code] = unit;
         const membership = await db
           .selectFrom('members_membership')
@@ -211,10 +264,18 @@ for (const engine of TEST_ENGINES) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        targets[code] = { unitId: unit.id, unitPath: unit.path, membershipId: membership.id, membershipPath: membership.org_path, accountId: account.id,
-          transfer: { id: transfer.id, fromPath: source.org_path, toPath: receiver.path } };
+        // A finished import job at the unit, with its file where the error report reads it.
+        const importJob = await db
+          .insertInto('members_import_job')
+          .values({ org_unit_id: unit.id, org_path: unit.path, file_name: 'matrix.csv', file_sha256: '0'.repeat(64), file_size: 20, file_kind: 'csv', status: 'completed' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        mkdirSync(join(MATRIX_DATA_DIR, 'imports'), { recursive: true });
+        writeFileSync(join(MATRIX_DATA_DIR, 'imports', `job-${importJob.id}.csv`), '姓名,身份证号\n矩阵,1\n');
+        targets[code] = { unitId: unit.id, unitPath: unit.path, unitType: unit.type, membershipId: membership.id, membershipPath: membership.org_path, accountId: account.id,
+          transfer: { id: transfer.id, fromPath: source.org_path, toPath: receiver.path }, importJobId: importJob.id };
       }
-      app = await buildTestApp(database, MODULES, { keys });
+      app = await buildTestApp(database, MODULES, { keys, env: { DATA_DIR: MATRIX_DATA_DIR } });
       for (const actor of ACTORS) {
         sessions[actor] = await signIn(app, actor, 'Gonghui@2026');
         permissions[actor] = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: sessions[actor] })).json().permissions;
@@ -236,9 +297,9 @@ for (const engine of TEST_ENGINES) {
           const actorPath = units[actorUnit[actor]!]!.path;
           const hasPermission = permissions[actor]!.includes(route.access);
           for (const [code, target] of Object.entries(targets)) {
-            const { request, rowPath, inside = [200] } = probe(target);
+            const { request, rowPath, inside = [200] } = await probe(target, database.kysely);
             const isInside = rowPath.startsWith(actorPath);
-            const response = await app.inject({ ...request, headers: sessions[actor] });
+            const response = await app.inject({ ...request, headers: { ...(request.headers as Record<string, string> | undefined), ...sessions[actor] } });
             cells += 1;
             const cell = `${actor} ${route.method} ${route.url} -> ${code} (${isInside ? 'inside' : 'outside'}): ${response.statusCode}`;
             const expected = !hasPermission ? [403] : isInside ? inside : [404];

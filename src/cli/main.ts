@@ -2,7 +2,9 @@ import { ConfigError, loadConfig } from '../core/config/config';
 import { auditCommand } from './commands/audit';
 import { createAdminCommand } from './commands/create-admin';
 import { keysCommand } from './commands/keys';
+import { membersCommand } from './commands/members';
 import { migrateCommand } from './commands/migrate';
+import { orgsCommand } from './commands/orgs';
 import { seedDemoCommand } from './commands/seed-demo';
 import { type CommandResult, printFailure, printResult, UsageError } from './output';
 
@@ -14,6 +16,10 @@ const USAGE = `用法 / usage: npx gonghui <命令> [--json]
   audit verify   校验审计链（HMAC-SM3）/ verify the audit chain
   audit prune    清理超过保留期（至少 180 天）的审计记录 / retention job
   keys rotate    轮换字段加密密钥 / rotate the field-encryption key
+  members import 导入会员名册（Excel/CSV）：members import 文件 --org 组织代码 [--dry-run]
+  members stats rebuild  重算会员统计并报告偏差 / recompute member statistics
+  orgs list      列出组织：代码、类型、名称、上级代码、状态 / list org units
+                 [--type 类型代码] [--under 组织代码]（该组织及其下级）
 
 数据库由 DATA_DIR（嵌入式）或 DATABASE_URL（PostgreSQL）指定，与 npm start 相同。`;
 
@@ -32,6 +38,8 @@ async function run(argv: string[]): Promise<number> {
       'create-admin': () => createAdminCommand(config, rest),
       audit: () => auditCommand(config, rest),
       keys: () => keysCommand(config, rest),
+      members: () => membersCommand(config, rest, asJson),
+      orgs: () => orgsCommand(config, rest),
     };
     const handler = commands[command];
     if (!handler) {

@@ -37,7 +37,24 @@ export type ModuleManifest = {
   seedDemo?: (ctx: SeedContext) => Promise<void>;
   /** Called in the same transaction when org units move, dissolve or merge (org-changes.ts). */
   orgListeners?: OrgChangeListener;
+  /**
+   * Work the module runs beside requests (import jobs…): started with the
+   * app, stopped when it closes. Route handlers reach the service through
+   * `ctx.platform.services[moduleId]`.
+   */
+  background?: (context: BackgroundContext) => BackgroundService;
 };
+
+export type BackgroundContext = {
+  /** The platform database (not a request's transaction). */
+  db: Kysely<DB>;
+  keys: PlatformKeys;
+  dataDir: string;
+  now: () => Date;
+  log: { info: (message: string) => void; error: (error: unknown, message: string) => void };
+};
+
+export type BackgroundService = { service: unknown; stop: () => Promise<void> };
 
 /** Declares a module once: the server, CLI and tests are built from these. */
 export function defineModule(manifest: ModuleManifest): ModuleManifest {

@@ -12,6 +12,10 @@ export const PAGES: Readonly<Record<string, PageComponent>> = {
   '/': lazy(() => import('./pages/HomePage').then((module) => ({ default: module.HomePage }))),
   '/orgs': lazy(() => import('../modules/orgs/web/OrgTreePage').then((module) => ({ default: module.OrgTreePage }))),
   '/members': lazy(() => import('../modules/members/web/MembersPage').then((module) => ({ default: module.MembersPage }))),
+  // A static segment outranks a parameter in react-router, so '/members/transfers' never reaches ':id'.
+  '/members/transfers': lazy(() => import('../modules/members/web/TransfersPage').then((module) => ({ default: module.TransfersPage }))),
+  '/members/:id': lazy(() => import('../modules/members/web/MemberDetailPage').then((module) => ({ default: module.MemberDetailPage }))),
+  '/stats': lazy(() => import('../modules/members/web/StatsPage').then((module) => ({ default: module.StatsPage }))),
   '/audit': lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage }))),
   '/accounts': lazy(() => import('../modules/accounts/web/AccountsPage').then((module) => ({ default: module.AccountsPage }))),
 };

@@ -21,6 +21,7 @@ export interface DB {
   account_totp: AccountTotpTable;
   account_recovery_code: AccountRecoveryCodeTable;
   person: PersonTable;
+  employer_unit: EmployerUnitTable;
 }
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -190,4 +191,18 @@ export type PersonTable = {
   /** 困难职工 — set by the hardship-assistance module. */
   is_hardship: Generated<boolean>;
   deceased_on: string | null;
+};
+
+/** 法人单位名录: employers and the union responsible for organizing them (建会率). */
+export type EmployerUnitTable = {
+  id: Generated<number>;
+  credit_code: string;
+  name: string;
+  region_code: string | null;
+  employee_count: number;
+  responsible_org_unit_id: number;
+  responsible_path: string;
+  union_org_unit_id: number | null;
+  source: Generated<'registry' | 'tax' | 'survey' | 'demo'>;
+  updated_at: Generated<Date>;
 };

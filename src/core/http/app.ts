@@ -53,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // (OWASP ASVS V2.2.1). 20 attempts a minute is more than any person types.
     signInLimiter: createRateLimiter({ limit: 20, windowMs: 60_000 }),
     orgListeners: modules.flatMap((module) => (module.orgListeners ? [module.orgListeners] : [])),
+    services: {} as Record<string, unknown>,
   };
 
   const app = Fastify({
@@ -137,6 +138,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   for (const module of modules) {
     registerRoutes(app, module.routes, module.label);
+  }
+  // Uploads arrive as a raw stream; the route that takes them writes it to disk with its own size cap.
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+  for (const module of modules) {
+    if (!module.background) continue;
+    const started = module.background({
+      db: database.kysely,
+      keys: options.keys,
+      dataDir: config.dataDir,
+      now,
+      log: { info: (message) => app.log.info(message), error: (error, message) => app.log.error(error, message) },
+    });
+    platform.services[module.id] = started.service;
+    app.addHook('onClose', () => started.stop());
   }
 
   if (options.webRoot && existsSync(`${options.webRoot}/index.html`)) {

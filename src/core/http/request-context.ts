@@ -39,6 +39,8 @@ export type RequestContext = {
     signInLimiter: RateLimiter;
     /** The modules' listeners for org tree changes, in manifest order. */
     orgListeners: readonly OrgChangeListener[];
+    /** Background services by module id (ModuleManifest.background). */
+    services: Readonly<Record<string, unknown>>;
   };
   /**
    * Appends an event to the audit trail in the request's transaction, as the

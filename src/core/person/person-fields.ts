@@ -17,11 +17,11 @@ export type PersonSensitiveField = keyof typeof PERSON_FIELDS;
 
 export type SealedValue = { envelope: string; index: string; masked: string };
 
-/** Seals a normalized value (an ID number already checked by parseIdNumber, a phone by parseMobile). */
-export function sealPersonField(ring: KeyRing, field: PersonSensitiveField, value: string): SealedValue {
+/** Seals a normalized value (an ID number already checked by parseIdNumber, a phone by parseMobile). `knownIndex`: its personFieldIndex, when the caller has it already. */
+export function sealPersonField(ring: KeyRing, field: PersonSensitiveField, value: string, knownIndex?: string): SealedValue {
   const { context, mask } = PERSON_FIELDS[field];
   const normalized = normalizeCode(value);
-  return { envelope: sealField(ring, normalized, context), index: blindIndex(ring, normalized, context), masked: mask(normalized) };
+  return { envelope: sealField(ring, normalized, context), index: knownIndex ?? blindIndex(ring, normalized, context), masked: mask(normalized) };
 }
 
 /** The blind index to look a person up by a field's value without decrypting anything. */

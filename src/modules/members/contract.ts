@@ -74,6 +74,9 @@ export const ZMemberListQuery = z.object({
   /** Name (prefix), or an exact 公民身份号码 or mobile number. */
   q: z.string().trim().max(50, '搜索内容过长').optional(),
   status: z.enum(Object.keys(MEMBERSHIP_STATUS_LABELS) as [MembershipStatus, ...MembershipStatus[]]).optional(),
+  /** 就业形态, or 'gig' for any of the 新就业形态 groups. */
+  employmentForm: z.enum(['gig', ...Object.keys(EMPLOYMENT_FORM_LABELS)] as [string, ...string[]], { message: '就业形态无效' }).optional(),
+  joinedYear: z.coerce.number().int().min(1949, '入会年份无效').max(2100, '入会年份无效').optional(),
   /** Keyset cursor from the previous page's `nextCursor`. */
   after: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -247,3 +250,67 @@ export const ZLifecycleResult = z.object({
   cardNumber: z.string().nullable().optional(),
   transferId: z.number().int().optional(),
 });
+
+export const ZMemberStatsQuery = z.object({ orgUnitId: z.coerce.number().int().positive().optional() });
+
+const ZCount = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
+const ZRate = z.object({
+  /** Percent with one decimal, or null when the denominator is zero. */
+  value: z.number().nullable(),
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  formula: z.string(),
+  note: z.string(),
+});
+
+export const ZMemberStats = z.object({
+  root: z.object({ id: z.number().int(), name: z.string(), type: z.string() }),
+  members: z.number().int(),
+  newThisYear: z.number().int(),
+  gig: z.number().int(),
+  byStatus: z.array(ZCount),
+  byForm: z.array(ZCount),
+  byGender: z.array(ZCount),
+  byAgeBand: z.array(ZCount),
+  /** Members at each month's end, with the memberships started and ended in it; the last 12 months. */
+  trend: z.array(z.object({ month: z.string(), members: z.number().int(), started: z.number().int(), ended: z.number().int() })),
+  byChild: z.array(z.object({ id: z.number().int(), name: z.string(), type: z.string(), members: z.number().int(), gig: z.number().int() })),
+  unionsByType: z.array(ZCount),
+  joinRate: ZRate,
+  unionizationRate: ZRate,
+  asOf: z.string(),
+});
+export type TMemberStats = z.infer<typeof ZMemberStats>;
+
+export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+
+export const ZImportUploadQuery = z.object({
+  orgUnitId: z.coerce.number({ message: '请选择导入到哪个工会' }).int().positive(),
+  dryRun: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+});
+
+export const ZImportJob = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  orgUnitId: z.number().int(),
+  orgName: z.string(),
+  status: z.enum(['queued', 'running', 'completed', 'failed']),
+  dryRun: z.boolean(),
+  fileBytes: z.number().int(),
+  committedRows: z.number().int(),
+  totalRows: z.number().int().nullable(),
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  /** While running: rows per second of this run. */
+  rowsPerSecond: z.number().nullable(),
+  message: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), message: z.string() })),
+});
+export type TImportJob = z.infer<typeof ZImportJob>;
+
+export const ZImportJobList = z.object({ items: z.array(ZImportJob.omit({ errors: true })) });
+export const ZImportStarted = z.object({ jobId: z.number().int(), resumed: z.boolean() });

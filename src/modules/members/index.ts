@@ -8,6 +8,12 @@ import {
   cancelTransferRoute,
   endRoute,
   findTransfersRoute,
+  memberStatsRoute,
+  uploadImportRoute,
+  findImportJobsRoute,
+  getImportJobRoute,
+  importErrorReportRoute,
+  importTemplateRoute,
   MEMBERS_REVIEW,
   MEMBERS_WRITE,
   reactivateRoute,
@@ -24,6 +30,7 @@ import {
   MEMBERS_REVEAL,
   revealMemberFieldRoute,
 } from './server/routes';
+import { startImportQueue } from './server/import-job/import-queue';
 import { membersOrgListener } from './server/org-listener';
 import './server/schema';
 
@@ -43,6 +50,12 @@ export const membersModule = defineModule({
     findMembersRoute,
     exportMembersRoute,
     findTransfersRoute,
+    memberStatsRoute,
+    uploadImportRoute,
+    findImportJobsRoute,
+    importTemplateRoute,
+    getImportJobRoute,
+    importErrorReportRoute,
     unionDirectoryRoute,
     getMemberRoute,
     revealMemberFieldRoute,
@@ -57,8 +70,16 @@ export const membersModule = defineModule({
     refuseTransferRoute,
     cancelTransferRoute,
   ],
-  nav: [{ path: '/members', label: '会员管理', icon: 'TeamOutlined', permission: MEMBERS_READ, order: 20 }],
+  nav: [
+    { path: '/members', label: '会员管理', icon: 'TeamOutlined', permission: MEMBERS_READ, order: 20 },
+    { path: '/stats', label: '会员统计', icon: 'BarChartOutlined', permission: MEMBERS_READ, order: 25 },
+  ],
   migrations: loadMigrations('members', new URL('./migrations/', import.meta.url)),
   seedDemo: seedDemoMembers,
   orgListeners: membersOrgListener,
+  background: startImportQueue,
 });
+
+export { importMembersFile } from './server/import-job/import-members-file';
+export { ImportFileRefused } from './server/import-job/run-import-job';
+export { findStatDrift, rebuildStats } from './server/stats/rebuild-stats';

@@ -1,15 +1,19 @@
 import { defineModule } from '../../core/module';
+import { ORGS_READ, ORGS_WRITE } from './contract';
 import { seedDemoOrgs } from './server/demo/seed-demo-orgs';
-import { ORGS_READ, orgChildrenRoute, orgDetailRoute, orgSummaryRoute } from './server/routes';
+import { ORG_ROUTES } from './server/routes';
 
 export { DEMO_PASSWORD } from './server/demo/seed-demo-orgs';
 
-/** Org tree management (组织机构). Browsing now; editing, moving and merging come with membership. */
+/** Org tree management (组织机构): browse; create, edit, move, dissolve and merge units. */
 export const orgsModule = defineModule({
   id: 'orgs',
   label: '组织机构',
-  permissions: [{ code: ORGS_READ, label: '查看组织机构' }],
-  routes: [orgChildrenRoute, orgSummaryRoute, orgDetailRoute],
+  permissions: [
+    { code: ORGS_READ, label: '查看组织机构' },
+    { code: ORGS_WRITE, label: '新建、修改、调整、撤销与合并组织' },
+  ],
+  routes: ORG_ROUTES,
   nav: [{ path: '/orgs', label: '组织机构', icon: 'ApartmentOutlined', permission: ORGS_READ, order: 10 }],
   migrations: [],
   seedDemo: seedDemoOrgs,

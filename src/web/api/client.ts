@@ -74,10 +74,10 @@ async function readError(response: Response): Promise<ApiError> {
   });
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body: unknown, schema: ZodType<T> | undefined): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, schema: ZodType<T> | undefined): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
-  if (method === 'POST') {
+  if (method !== 'GET') {
     headers['Content-Type'] = 'application/json';
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
     init.body = JSON.stringify(body ?? {});
@@ -116,6 +116,9 @@ export const apiGet = <T>(path: string, schema?: ZodType<T>): Promise<T> => requ
 /** POST a JSON body (an empty object when omitted). */
 export const apiPost = <T>(path: string, body?: unknown, schema?: ZodType<T>): Promise<T> =>
   request('POST', path, body, schema);
+
+/** PUT a JSON body (a replacement or edit of the resource at `path`). */
+export const apiPut = <T>(path: string, body: unknown, schema?: ZodType<T>): Promise<T> => request('PUT', path, body, schema);
 
 /** `/api/orgs/children` + `{ parentId: 3 }` -> `/api/orgs/children?parentId=3` (undefined values dropped). */
 export function withQuery(path: string, query: Record<string, string | number | undefined>): string {

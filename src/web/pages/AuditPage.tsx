@@ -71,6 +71,11 @@ const ACTION_KEYS: Readonly<Record<string, MessageKey>> = {
   'auth.switch_org': 'audit.action.auth.switch_org',
   'audit.view': 'audit.action.audit.view',
   'audit.export': 'audit.action.audit.export',
+  'orgs.create': 'audit.action.orgs.create',
+  'orgs.edit': 'audit.action.orgs.edit',
+  'orgs.move': 'audit.action.orgs.move',
+  'orgs.dissolve': 'audit.action.orgs.dissolve',
+  'orgs.merge': 'audit.action.orgs.merge',
 };
 
 const PREFIX_KEYS: Readonly<Record<string, MessageKey>> = {

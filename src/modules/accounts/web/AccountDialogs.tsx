@@ -5,7 +5,7 @@ import { roleLabel, t } from '../../../web/i18n';
 import type { TOrgNode } from '../../orgs/contract';
 import { isAdminRole, LOGIN_PATTERN, type Role, ROLES, type TAccountRow, type TCreatedAccount } from '../contract';
 import { createAccount, grantRole } from './api';
-import { OrgTreeSelect } from './OrgTreeSelect';
+import { OrgTreeSelect } from '../../../web/components/OrgTreeSelect';
 
 /** Role choices: business roles always; the administrator roles only for a caller at the root (the server checks again). */
 export function roleOptions(atRoot: boolean) {

@@ -1,14 +1,15 @@
 import { PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { isApiError } from '../../../web/api/client';
 import { roleLabel, t } from '../../../web/i18n';
+import { useKeysetPages } from '../../../web/hooks/useKeysetPages';
 import { useMe } from '../../../web/session/session';
 import { ACCOUNTS_SECURITY, ACCOUNTS_WRITE, isAdminRole, type Role, type TAccountRole, type TAccountRow, type TCreatedAccount } from '../contract';
 import { CreateAccountDialog, GrantRoleDialog, InitialPasswordDialog } from './AccountDialogs';
 import { type AccountAction, fetchAccounts, revokeRole, runAccountAction } from './api';
-import { useScopeRoot } from './OrgTreeSelect';
+import { useScopeRoot } from '../../../web/components/OrgTreeSelect';
 
 const PAGE = 50;
 const NONE = t('accounts.none');
@@ -37,10 +38,6 @@ export function AccountsPage() {
   const me = useMe();
   const { message, modal } = App.useApp();
   const [search, setSearch] = useState('');
-  const [rows, setRows] = useState<TAccountRow[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<TCreatedAccount | undefined>();
   const [granting, setGranting] = useState<TAccountRow | undefined>();
@@ -51,26 +48,10 @@ export function AccountsPage() {
   const root = useScopeRoot(canWrite);
   const atRoot = root?.parentId === null;
 
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      setError(undefined);
-      try {
-        const page = await fetchAccounts({ q: search || undefined, after: after ?? undefined, limit: PAGE });
-        setRows((previous) => (after ? [...previous, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (caught) {
-        setError(isApiError(caught) ? caught.message : t('page.loadFailed'));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [search],
+  const { rows, setRows, cursor, loading, error, load, loadMore } = useKeysetPages(
+    (after) => fetchAccounts({ q: search || undefined, after, limit: PAGE }),
+    [search, me.org.id],
   );
-
-  useEffect(() => {
-    void load(null);
-  }, [load, me.org.id]);
 
   /** Puts a changed row back in place; one with no role left in scope has left the list. */
   const replace = (row: TAccountRow) =>
@@ -312,7 +293,7 @@ export function AccountsPage() {
           title={error}
           style={{ marginBottom: 8 }}
           action={
-            <Button size="small" onClick={() => void load(null)}>
+            <Button size="small" onClick={() => void load(true)}>
               {t('session.retry')}
             </Button>
           }
@@ -332,7 +313,7 @@ export function AccountsPage() {
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, marginTop: 10 }}>
         <span className="card-note">{t('accounts.loaded', { count: rows.length })}</span>
         {cursor && (
-          <Button size="small" onClick={() => void load(cursor)} loading={loading}>
+          <Button size="small" onClick={() => void loadMore()} loading={loading}>
             {t('accounts.more')}
           </Button>
         )}

@@ -1,5 +1,4 @@
 import { apiGet, apiPost, withQuery } from '../../../web/api/client';
-import { type TOrgChildren, ZOrgChildren } from '../../orgs/contract';
 import {
   type TAccountList,
   type TAccountListQuery,
@@ -28,7 +27,3 @@ export type AccountAction = 'disable' | 'enable' | 'unlock' | 'reset-second-fact
 
 export const runAccountAction = (accountId: number, action: AccountAction): Promise<TAccountRow> =>
   apiPost(`/api/accounts/${accountId}/${action}`, {}, ZAccountRow);
-
-/** Children of a unit; without `parentId`, the acting unit as the single item. */
-export const fetchOrgChildren = (parentId?: number): Promise<TOrgChildren> =>
-  apiGet(withQuery('/api/orgs/children', { parentId }), ZOrgChildren);

@@ -72,14 +72,14 @@ describeEachEngine('membership lifecycle', (engine) => {
     expect((await post(as.clerkA, `/api/members/${applied.json().membershipId}/approve`)).statusCode).toBe(403);
     const approved = await post(as.reviewerA, `/api/members/${applied.json().membershipId}/approve`, {});
     expect(approved.statusCode, approved.body).toBe(200);
-    // The test units have no region code: the province default 610000, the year, a 6-digit sequence.
-    expect(approved.json().cardNumber).toBe('6100002026000001');
+    // The test units have no region code: the province default 610000, the year, a 7-digit sequence.
+    expect(approved.json().cardNumber).toBe('61000020260000001');
     const member = (await get(as.clerkA, `/api/members/${applied.json().membershipId}`)).json();
-    expect(member).toMatchObject({ status: 'active', joinedOn: '2026-11-21', startedOn: '2026-11-21', cardNumber: '6100002026000001' });
+    expect(member).toMatchObject({ status: 'active', joinedOn: '2026-11-21', startedOn: '2026-11-21', cardNumber: '61000020260000001' });
     expect(member.history.map((event: { kind: string }) => event.kind)).toEqual(['applied', 'approved']);
     expect(await stats(units.unionA)).toMatchObject({ members: 1, gig: 1, 'form:courier': 1, 'gender:male': 1, 'joined:2026': 1, 'in:2026-11': 1 });
     expect((await stats(units.province)).members).toBe(1);
-    expect((await admit(12)).cardNumber).toBe('6100002026000002');
+    expect((await admit(12)).cardNumber).toBe('61000020260000002');
   });
 
   it('refuses a second current membership and names the union that holds the first', async () => {

@@ -7,6 +7,8 @@ import { APP_ROLE } from '../../../core/access/row-security';
 import { TEST_ENGINES } from '../../../core/db/testing';
 import { createStaff } from '../../../core/testing/factories';
 import { openPersonField } from '../../../core/person/person-fields';
+import { GIG_EMPLOYMENT_FORMS } from '../contract';
+import { findStatDrift } from './stats/rebuild-stats';
 
 
 for (const engine of TEST_ENGINES) {
@@ -157,6 +159,38 @@ for (const engine of TEST_ENGINES) {
       });
       expect(visible).toBeGreaterThan(1000);
       expect(outside).toBe(0);
+    });
+
+    it('filters the list by employment form (gig = any gig group) and join year', async () => {
+      const gig = (await get('yanta', '/api/members?employmentForm=gig&limit=100')).json().items;
+      expect(gig.length).toBeGreaterThan(0);
+      expect(gig.every((member: { employmentForm: string }) => GIG_EMPLOYMENT_FORMS.includes(member.employmentForm as never))).toBe(true);
+      const joined2020 = (await get('yanta', '/api/members?joinedYear=2020&limit=100')).json().items;
+      expect(joined2020.every((member: { joinedOn: string }) => member.joinedOn.startsWith('2020'))).toBe(true);
+      expect((await get('yanta', '/api/members?employmentForm=pilot')).statusCode).toBe(400);
+    });
+
+    it('answers subtree statistics from the maintained counters, equal to live counts', async () => {
+      const db = demo.database().kysely;
+      expect(await findStatDrift(db)).toEqual([]);
+      const stats = (await get('xian', '/api/members/stats')).json();
+      const xian = await db.selectFrom('org_unit').select('path').where('code', '=', 'SX610100').executeTakeFirstOrThrow();
+      const live = await sql<{ members: number; gig: number }>`
+        select count(*)::int as members, count(*) filter (where p.employment_form in (${sql.join(GIG_EMPLOYMENT_FORMS.map((form) => sql.lit(form)))}))::int as gig
+        from members_membership m join person p on p.id = m.person_id
+        where m.org_path like ${`${xian.path}%`} and m.status in ('active', 'retained', 'transferring')`.execute(db);
+      expect(stats.members).toBe(live.rows[0]!.members);
+      expect(stats.gig).toBe(live.rows[0]!.gig);
+      expect(stats.byGender.reduce((sum: number, item: { count: number }) => sum + item.count, 0)).toBe(stats.members);
+      expect(stats.byAgeBand.reduce((sum: number, item: { count: number }) => sum + item.count, 0)).toBe(stats.members);
+      expect(stats.byChild.reduce((sum: number, item: { members: number }) => sum + item.members, 0)).toBeLessThanOrEqual(stats.members);
+      expect(stats.trend).toHaveLength(12);
+      expect(stats.trend.at(-1).members).toBe(stats.members);
+      expect(stats.joinRate.formula).toContain('入会率');
+      expect(stats.joinRate.value).toBeGreaterThan(0);
+      // Outside the caller's subtree: as if it did not exist.
+      const xianyang = await db.selectFrom('org_unit').select('id').where('code', '=', 'SX610400').executeTakeFirstOrThrow();
+      expect((await get('yanta', `/api/members/stats?orgUnitId=${xianyang.id}`)).statusCode).toBe(404);
     });
   });
 }

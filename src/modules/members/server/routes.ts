@@ -12,6 +12,12 @@ import {
   ZTransferRequest,
   ZUnionDirectory,
   ZUnionDirectoryQuery,
+  ZMemberStats,
+  ZMemberStatsQuery,
+  ZImportJob,
+  ZImportJobList,
+  ZImportStarted,
+  ZImportUploadQuery,
   ZMemberExportQuery,
   ZMemberIdParams,
   ZMemberList,
@@ -23,6 +29,12 @@ import { findMembers } from './queries/find-members';
 import { findTransfers } from './queries/find-transfers';
 import { findUnionDirectory } from './queries/find-union-directory';
 import { getMemberDetail } from './queries/get-member-detail';
+import { getMemberStats } from './stats/get-member-stats';
+import { attachmentDisposition } from '../../../core/files/content-disposition';
+import { buildErrorReport } from './import-job/build-error-report';
+import { findImportJobs, getImportJob } from './import-job/import-job-queries';
+import { uploadImport } from './import-job/upload-import';
+import { writeImportTemplate } from './import/import-template';
 import { applyForMembership } from './use-cases/apply-for-membership';
 import { endMembership, reactivateMembership, retainMembership } from './use-cases/change-membership-status';
 import { approveApplication, refuseApplication } from './use-cases/decide-application';
@@ -224,4 +236,78 @@ export const revealMemberFieldRoute = defineRoute({
   body: ZRevealRequest,
   response: ZRevealResult,
   handler: ({ params, body, ctx }) => revealMemberField(ctx, params.id, body),
+});
+
+export const memberStatsRoute = defineRoute({
+  method: 'GET',
+  url: '/members/stats',
+  summary: '会员统计（按子树，读取维护中的统计表）：人数、新会员、就业形态、性别、年龄段、月度趋势、入会率、建会率',
+  access: MEMBERS_READ,
+  audit: 'none',
+  query: ZMemberStatsQuery,
+  response: ZMemberStats,
+  handler: ({ query, ctx }) => getMemberStats(ctx, query.orgUnitId),
+});
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const uploadImportRoute = defineRoute({
+  method: 'POST',
+  url: '/members/imports',
+  summary: '上传会员名册（.xlsx 或 .csv，原始字节流，文件名放在 X-File-Name 头），在后台导入；dryRun=true 只检查不写入',
+  access: MEMBERS_WRITE,
+  audit: 'write',
+  query: ZImportUploadQuery,
+  response: ZImportStarted,
+  handler: ({ query, ctx, request }) => uploadImport(ctx, query, request.body, request.headers['x-file-name'] as string | undefined),
+});
+
+export const findImportJobsRoute = defineRoute({
+  method: 'GET',
+  url: '/members/imports',
+  summary: '本单位及下级的导入任务',
+  access: MEMBERS_READ,
+  audit: 'read',
+  response: ZImportJobList,
+  handler: ({ ctx }) => findImportJobs(ctx),
+});
+
+export const getImportJobRoute = defineRoute({
+  method: 'GET',
+  url: '/members/imports/:id',
+  summary: '导入任务的进度、结果和前 200 条错误',
+  access: MEMBERS_READ,
+  audit: 'read',
+  params: ZMemberIdParams,
+  response: ZImportJob,
+  handler: ({ params, ctx }) => getImportJob(ctx, params.id),
+});
+
+export const importErrorReportRoute = defineRoute({
+  method: 'GET',
+  url: '/members/imports/:id/errors',
+  summary: '下载导入错误报告（.xlsx：被拒绝的原始行及原因；记入审计）',
+  access: MEMBERS_WRITE,
+  audit: 'export',
+  params: ZMemberIdParams,
+  response: ZXlsxFile,
+  handler: async ({ params, ctx, reply }) => {
+    const report = await buildErrorReport(ctx, params.id);
+    await ctx.audit({ action: 'members.import.error-report', category: 'export', targetType: 'import_job', targetId: params.id, details: { rows: report.rows } });
+    reply.type(XLSX_TYPE).header('Content-Disposition', attachmentDisposition(report.fileName, `import-errors-${params.id}.xlsx`));
+    return report.buffer;
+  },
+});
+
+export const importTemplateRoute = defineRoute({
+  method: 'GET',
+  url: '/members/import-template',
+  summary: '下载会员导入模板（.xlsx，含填写说明和下拉选项）',
+  access: MEMBERS_WRITE,
+  audit: 'none',
+  response: ZXlsxFile,
+  handler: async ({ reply }) => {
+    reply.type(XLSX_TYPE).header('Content-Disposition', attachmentDisposition('会员导入模板.xlsx', 'member-import-template.xlsx'));
+    return new Uint8Array(await writeImportTemplate());
+  },
 });

@@ -19,6 +19,8 @@ export type MembersMembershipTable = {
   last_active_on: string | null;
   transferred_from_id: number | null;
   applied_on: string | null;
+  /** The import job that created the membership (its statistics are added when the job ends). */
+  import_job_id: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 };

@@ -1,90 +1,85 @@
-import { EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { UserAddOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
-import { isApiError, withQuery } from '../../../web/api/client';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { withQuery } from '../../../web/api/client';
 import { ExportPurposeDialog } from '../../../web/components/ExportPurposeDialog';
+import { useScopeRoot } from '../../../web/components/OrgTreeSelect';
+import { useKeysetPages } from '../../../web/hooks/useKeysetPages';
 import { t } from '../../../web/i18n';
 import { useMe } from '../../../web/session/session';
-import {
-  EMPLOYMENT_FORM_LABELS,
-  GIG_EMPLOYMENT_FORMS,
-  MEMBERSHIP_STATUS_LABELS,
-  type EmploymentForm,
-  type MembershipStatus,
-  type TMemberRow,
-} from '../contract';
+import { EMPLOYMENT_FORM_LABELS, type EmploymentForm, type TMemberRow } from '../contract';
+import { GENDER_LABELS } from '../vocabulary';
 import { fetchMembers } from './api';
+import { ApplyDrawer } from './ApplyDrawer';
+import { labelOf } from './member-labels';
+import { type MemberFilters, MemberFilterBar } from './MemberFilterBar';
+import { MembershipStatusTag } from './MembershipStatusTag';
+import { PendingTransfersLink } from './PendingTransfersLink';
+import { isGigForm } from './profile-options';
 import { RevealDialog, type RevealTarget } from './RevealDialog';
+import { SensitiveValue } from './SensitiveValue';
 
 const PAGE = 50;
 
 type Revealed = Record<string, string | null>;
 const revealKey = (target: RevealTarget) => `${target.member.id}:${target.field}`;
 
-/** 会员管理: masked list of the members in the user's subtree, search, and reveal with a reason. */
+/**
+ * 会员管理: the masked list of members in the user's subtree with its filters,
+ * reveal with a reason, export, 入会登记 and the way to the transfers.
+ */
 export function MembersPage() {
   const me = useMe();
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<MembershipStatus | undefined>();
-  const [rows, setRows] = useState<TMemberRow[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [chosen, setChosen] = useState<{ orgId: number; filters: MemberFilters }>({ orgId: me.org.id, filters: {} });
   const [revealTarget, setRevealTarget] = useState<RevealTarget | undefined>();
   const [revealed, setRevealed] = useState<Revealed>({});
   const [isExporting, setIsExporting] = useState(false);
+  const [isApplying, setIsApplying] = useState(false);
   const canExport = me.permissions.includes('members.export');
+  const canReveal = me.permissions.includes('members.reveal');
+  const canWrite = me.permissions.includes('members.write');
+  const orgRoot = useScopeRoot(me.permissions.includes('orgs.read'));
 
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      setError(undefined);
-      try {
-        const page = await fetchMembers({ q: search || undefined, status, after: after ?? undefined, limit: PAGE });
-        setRows((previous) => (after ? [...previous, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (caught) {
-        setError(isApiError(caught) ? caught.message : t('page.loadFailed'));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [search, status],
+  // A unit picked under another acting unit is out of place after a switch: back to the new unit's top.
+  const filters = chosen.orgId === me.org.id ? chosen.filters : { ...chosen.filters, orgUnitId: undefined };
+  const setFilters = (next: MemberFilters) => setChosen({ orgId: me.org.id, filters: next });
+
+  const { rows, cursor, loading, error, load, loadMore } = useKeysetPages(
+    (after) => fetchMembers({ ...filters, after, limit: PAGE }),
+    [filters.q, filters.orgUnitId, filters.status, filters.employmentForm, filters.joinedYear, me.org.id],
   );
 
-  useEffect(() => {
-    void load(null);
-  }, [load, me.org.id]);
-
-  const canReveal = me.permissions.includes('members.reveal');
   const sensitiveCell = (member: TMemberRow, field: 'idNumber' | 'phone', masked: string | null) => {
     const key = `${member.id}:${field}`;
-    const shown = key in revealed ? revealed[key] : masked;
     return (
-      <Space size={4}>
-        <span className="mono" data-testid={`${field}-${member.id}`}>
-          {shown ?? t('members.none')}
-        </span>
-        {canReveal && masked && !(key in revealed) && (
-          <Tooltip title={t('members.reveal.action')}>
-            <Button
-              type="text"
-              size="small"
-              icon={<EyeOutlined />}
-              aria-label={t('members.reveal.action')}
-              data-testid={`reveal-${field}-${member.id}`}
-              onClick={() => setRevealTarget({ member, field })}
-            />
-          </Tooltip>
-        )}
-      </Space>
+      <SensitiveValue
+        memberId={member.id}
+        field={field}
+        masked={masked}
+        revealed={key in revealed ? revealed[key] : undefined}
+        canReveal={canReveal}
+        onReveal={() => setRevealTarget({ member, field })}
+      />
     );
   };
 
   const columns: ColumnsType<TMemberRow> = [
-    { title: t('members.field.name'), dataIndex: 'name', width: 90, fixed: 'left' },
-    { title: t('members.field.gender'), dataIndex: 'gender', width: 56, render: (gender: string) => (gender === 'male' ? '男' : '女') },
+    {
+      title: t('members.field.name'),
+      dataIndex: 'name',
+      width: 96,
+      fixed: 'left',
+      render: (name: string, member) => (
+        <Link to={`/members/${member.id}`} data-testid={`member-link-${member.id}`}>
+          {name}
+        </Link>
+      ),
+    },
+    { title: t('members.field.gender'), dataIndex: 'gender', width: 56, render: (gender: 'male' | 'female') => GENDER_LABELS[gender] ?? gender },
     { title: t('members.field.birthDate'), dataIndex: 'birthDate', width: 104 },
     { title: t('members.field.idNumber'), key: 'idNumber', width: 210, render: (_, member) => sensitiveCell(member, 'idNumber', member.idNumberMasked) },
     { title: t('members.field.phone'), key: 'phone', width: 150, render: (_, member) => sensitiveCell(member, 'phone', member.phoneMasked) },
@@ -94,54 +89,43 @@ export function MembersPage() {
       dataIndex: 'employmentForm',
       width: 120,
       render: (form: EmploymentForm | null) =>
-        form ? (
-          <Tag color={GIG_EMPLOYMENT_FORMS.includes(form) ? 'orange' : undefined}>{EMPLOYMENT_FORM_LABELS[form] ?? form}</Tag>
-        ) : (
-          t('members.none')
-        ),
+        form ? <Tag color={isGigForm(form) ? 'orange' : undefined}>{labelOf(EMPLOYMENT_FORM_LABELS, form)}</Tag> : t('members.none'),
     },
-    {
-      title: t('members.field.status'),
-      dataIndex: 'status',
-      width: 90,
-      render: (value: MembershipStatus) => MEMBERSHIP_STATUS_LABELS[value] ?? value,
-    },
-    { title: t('members.field.joinedOn'), dataIndex: 'joinedOn', width: 104 },
+    { title: t('members.field.status'), dataIndex: 'status', width: 100, render: (status: string) => <MembershipStatusTag status={status} /> },
+    { title: t('members.field.joinedOn'), dataIndex: 'joinedOn', width: 104, render: (joinedOn: string | null) => joinedOn ?? t('members.none') },
   ];
 
   return (
-    <Card size="small" className="members-card">
-      <div className="members-toolbar">
-        <Input.Search
-          id="member-search"
-          allowClear
-          placeholder={t('members.searchPlaceholder')}
-          enterButton={t('members.search')}
-          style={{ width: 360 }}
-          onSearch={(value) => setSearch(value.trim())}
-        />
-        <Select<MembershipStatus>
-          allowClear
-          placeholder={t('members.field.status')}
-          style={{ width: 140 }}
-          value={status}
-          onChange={setStatus}
-          options={Object.entries(MEMBERSHIP_STATUS_LABELS).map(([value, label]) => ({ value: value as MembershipStatus, label }))}
-        />
-        <span className="members-scope">{t('members.scope', { org: me.org.name })}</span>
-        {canExport && (
-          <Button data-testid="members-export" onClick={() => setIsExporting(true)}>
-            {t('members.export')}
-          </Button>
-        )}
-      </div>
+    <Card
+      size="small"
+      className="members-card"
+      title={t('members.listTitle')}
+      extra={
+        <div className="members-actions">
+          {!orgRoot && <span className="members-scope">{t('members.scope', { org: me.org.name })}</span>}
+          <PendingTransfersLink orgId={me.org.id} />
+          {canExport && (
+            <Button data-testid="members-export" onClick={() => setIsExporting(true)}>
+              {t('members.export')}
+            </Button>
+          )}
+          {canWrite && (
+            <Button type="primary" icon={<UserAddOutlined />} data-testid="member-apply" onClick={() => setIsApplying(true)}>
+              {t('members.apply')}
+            </Button>
+          )}
+        </div>
+      }
+    >
+      <MemberFilterBar filters={filters} onChange={setFilters} orgRoot={orgRoot} />
       {error && (
         <Alert
           type="error"
           showIcon
           title={error}
+          className="members-error"
           action={
-            <Button size="small" onClick={() => void load(null)}>
+            <Button size="small" onClick={() => void load(true)}>
               {t('session.retry')}
             </Button>
           }
@@ -160,7 +144,7 @@ export function MembersPage() {
       />
       <div className="members-more">
         {cursor && (
-          <Button onClick={() => void load(cursor)} loading={loading}>
+          <Button onClick={() => void loadMore()} loading={loading}>
             {t('members.more')}
           </Button>
         )}
@@ -174,7 +158,7 @@ export function MembersPage() {
         onConfirm={(purpose) => {
           setIsExporting(false);
           // A plain navigation downloads the file; the server audits it before sending.
-          window.location.assign(withQuery('/api/members/export', { q: search || undefined, status, purpose }));
+          window.location.assign(withQuery('/api/members/export', { ...filters, purpose }));
         }}
       />
       <RevealDialog
@@ -185,6 +169,17 @@ export function MembersPage() {
           setRevealTarget(undefined);
         }}
       />
+      {canWrite && (
+        <ApplyDrawer
+          open={isApplying}
+          onClose={() => setIsApplying(false)}
+          onApplied={(membershipId, name) => {
+            setIsApplying(false);
+            void message.success(t('members.apply.done', { name }));
+            void navigate(`/members/${membershipId}`);
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -26,7 +26,9 @@ export function RevealDialog({
 
   const submit = async () => {
     if (!target) return;
-    const { reason } = await form.validateFields();
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return; // the field shows what is missing
+    const { reason } = values;
     setSubmitting(true);
     setError(undefined);
     try {

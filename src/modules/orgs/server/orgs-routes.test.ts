@@ -50,6 +50,44 @@ for (const engine of TEST_ENGINES) {
       expect(fromCounty.ancestors[0].name).toBe('西安市雁塔区总工会');
     });
 
+    it('pages through a county children by keyset without repeats or gaps, and filters them by name', async () => {
+      const yanta = await idOf('SX610113');
+      const all = (await get('yanta', `/api/orgs/children?parentId=${yanta}`)).json();
+      expect(all.total).toBeGreaterThan(25);
+      expect(all.nextCursor).toBeNull();
+      const paged: number[] = [];
+      let after: string | null = null;
+      do {
+        const query: string = after ? `&after=${after}` : '';
+        const page = (await get('yanta', `/api/orgs/children?parentId=${yanta}&limit=10${query}`)).json();
+        expect(page.total).toBe(all.total);
+        expect(page.items.length).toBeLessThanOrEqual(10);
+        paged.push(...page.items.map((item: { id: number }) => item.id));
+        after = page.nextCursor;
+      } while (after);
+      expect(paged).toEqual(all.items.map((item: { id: number }) => item.id));
+
+      const name = all.items[7].name as string;
+      const word = name.slice(2, 5);
+      const filtered = (await get('yanta', `/api/orgs/children?parentId=${yanta}&q=${encodeURIComponent(word)}`)).json();
+      expect(filtered.items.map((item: { name: string }) => item.name)).toContain(name);
+      expect(filtered.items.every((item: { name: string }) => item.name.includes(word))).toBe(true);
+      expect(filtered.total).toBe(filtered.items.length);
+      expect(all.items.filter((item: { name: string }) => item.name.includes(word))).toHaveLength(filtered.total);
+      expect((await get('yanta', `/api/orgs/children?parentId=${yanta}&after=x`)).statusCode).toBe(400);
+    });
+
+    it('shows the registry fields in the detail, the contact phone only masked', async () => {
+      const jiceng = (await get('jiceng', '/api/orgs/children')).json().items[0];
+      const detail = (await get('jiceng', `/api/orgs/${jiceng.id}`)).json();
+      expect(detail).toMatchObject({ id: jiceng.id, status: 'active', mergedInto: null, dissolvedOn: null });
+      for (const key of ['employerName', 'employerCreditCode', 'industryCode', 'unitCategory', 'address', 'establishedOn', 'chairName', 'contactName', 'contactPhoneMasked', 'womenCount', 'migrantCount']) {
+        expect(detail, key).toHaveProperty(key);
+      }
+      expect(detail).not.toHaveProperty('contactPhone');
+      expect(new Date(detail.updatedAt).toISOString()).toBe(detail.updatedAt);
+    });
+
     it('summarises a subtree with counts that agree with the rows', async () => {
       const response = await get('sheng', '/api/orgs/summary');
       expect(response.statusCode, response.body).toBe(200);

@@ -1,13 +1,18 @@
-import { Badge, Breadcrumb, Card, Descriptions, type DescriptionsProps, Empty, Input, Skeleton, Table } from 'antd';
+import { ApartmentOutlined, DeleteOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Badge, Breadcrumb, Button, Card, Descriptions, type DescriptionsProps, Empty, Input, Skeleton, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useLoad } from '../../../web/api/use-load';
 import { LoadError } from '../../../web/components/LoadError';
+import { useScopeRoot } from '../../../web/components/OrgTreeSelect';
 import { t } from '../../../web/i18n';
 import { useMe } from '../../../web/session/session';
-import type { TOrgDetail, TOrgNode } from '../contract';
+import { INDUSTRY_LABELS, ORGS_WRITE, type TOrgChangeResult, type TOrgDetail, type TOrgNode, UNIT_CATEGORY_LABELS } from '../contract';
+import { childTypesOf } from '../type-rules';
 import { fetchOrgChildren, fetchOrgDetail } from './api';
+import { type OrgChange, OrgChangeDialog } from './OrgChangeDialogs';
+import { OrgFormDrawer, type OrgFormTarget } from './OrgFormDrawer';
 import { OrgTree } from './OrgTree';
 import { OrgTypeTag } from './OrgTypeTag';
 import { useElementHeight } from './useElementHeight';
@@ -15,6 +20,7 @@ import { useElementHeight } from './useElementHeight';
 const EMPTY = t('orgs.empty');
 const text = (value: string | null | undefined) => (value ? value : EMPTY);
 const count = (value: number | null | undefined) => (value === null || value === undefined ? EMPTY : value.toLocaleString('zh-CN'));
+const labelled = (labels: Readonly<Record<string, string>>, code: string | null) => (code ? `${code} ${labels[code] ?? ''}`.trim() : EMPTY);
 
 function StatusBadge({ status }: { status: string }) {
   return status === 'active' ? (
@@ -37,15 +43,42 @@ function OrgDetailPanel({ detail, actingId, onPick }: { detail: TOrgDetail; acti
     {
       key: 'creditCode',
       label: t('orgs.field.creditCode'),
-      children: <span className="mono">{text(detail.creditCode)}</span>,
+      children: <span className="mono" style={{ whiteSpace: 'nowrap' }}>{text(detail.creditCode)}</span>,
     },
     {
       key: 'regionCode',
       label: t('orgs.field.regionCode'),
       children: <span className="mono">{text(detail.regionCode)}</span>,
     },
+    { key: 'establishedOn', label: t('orgs.field.establishedOn'), children: text(detail.establishedOn) },
+    { key: 'employerName', label: t('orgs.field.employerName'), children: text(detail.employerName) },
+    {
+      key: 'employerCreditCode',
+      label: t('orgs.field.employerCreditCode'),
+      children: <span className="mono" style={{ whiteSpace: 'nowrap' }}>{text(detail.employerCreditCode)}</span>,
+    },
+    { key: 'industryCode', label: t('orgs.field.industryCode'), children: labelled(INDUSTRY_LABELS, detail.industryCode) },
+    { key: 'unitCategory', label: t('orgs.field.unitCategory'), children: labelled(UNIT_CATEGORY_LABELS, detail.unitCategory) },
+    { key: 'address', label: t('orgs.field.address'), children: text(detail.address), span: 'filled' },
+    { key: 'chairName', label: t('orgs.field.chairName'), children: text(detail.chairName) },
+    {
+      key: 'contact',
+      label: t('orgs.field.contact'),
+      children: detail.contactName || detail.contactPhoneMasked ? [detail.contactName, detail.contactPhoneMasked].filter(Boolean).join('　') : EMPTY,
+    },
     { key: 'employeeCount', label: t('orgs.field.employeeCount'), children: count(detail.employeeCount) },
+    {
+      key: 'womenMigrant',
+      label: `${t('orgs.field.womenCount')} / ${t('orgs.field.migrantCount')}`,
+      children: `${count(detail.womenCount)} / ${count(detail.migrantCount)}`,
+    },
     { key: 'childCount', label: t('orgs.field.childCount'), children: count(detail.childCount) },
+    ...(detail.status === 'dissolved'
+      ? [
+          { key: 'dissolvedOn', label: t('orgs.field.dissolvedOn'), children: text(detail.dissolvedOn) },
+          { key: 'mergedInto', label: t('orgs.field.mergedInto'), children: detail.mergedInto ? detail.mergedInto.name : EMPTY },
+        ]
+      : []),
     {
       key: 'path',
       label: t('orgs.field.path'),
@@ -150,17 +183,80 @@ function ChildList({ parent, onPick }: { parent: TOrgDetail; onPick: (id: number
   );
 }
 
-/** 组织机构: the lazy tree on the left, the selected unit's details and children on the right. */
+/** The buttons for a holder of orgs.write: what may be done to the selected unit. */
+function OrgActions({ detail, isOwnUnit, onForm, onChange }: {
+  detail: TOrgDetail;
+  isOwnUnit: boolean;
+  onForm: (target: OrgFormTarget) => void;
+  onChange: (change: OrgChange) => void;
+}) {
+  if (detail.status !== 'active') return null;
+  const parentType = detail.ancestors.at(-1)?.type;
+  return (
+    <Space size={4} wrap>
+      {childTypesOf(detail.type).length > 0 && (
+        <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => onForm({ mode: 'create', parent: detail })} data-testid="org-create">
+          {t('orgs.action.create')}
+        </Button>
+      )}
+      <Button size="small" icon={<EditOutlined />} onClick={() => onForm({ mode: 'edit', unit: detail, parentType, isOwnUnit })} data-testid="org-edit">
+        {t('orgs.action.edit')}
+      </Button>
+      {!isOwnUnit && (
+        <>
+          <Button size="small" icon={<ApartmentOutlined />} onClick={() => onChange('move')} data-testid="org-move">
+            {t('orgs.action.move')}
+          </Button>
+          <Button size="small" icon={<MergeCellsOutlined />} onClick={() => onChange('merge')} data-testid="org-merge">
+            {t('orgs.action.merge')}
+          </Button>
+          <Button size="small" danger icon={<DeleteOutlined />} onClick={() => onChange('dissolve')} data-testid="org-dissolve">
+            {t('orgs.action.dissolve')}
+          </Button>
+        </>
+      )}
+    </Space>
+  );
+}
+
+const handedOverText = (result: TOrgChangeResult) =>
+  result.handedOver.map((item) => t('orgs.done.handedOver', { label: item.label, count: item.count })).join('，');
+
+/** 组织机构: the lazy tree on the left, the selected unit's details and children on the right; changes for orgs.write. */
 export function OrgTreePage() {
   const me = useMe();
+  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [filter, setFilter] = useState('');
   const [treeBox, treeHeight] = useElementHeight<HTMLDivElement>(480);
   const requested = Number(params.get('id'));
   const selectedId = Number.isInteger(requested) && requested > 0 ? requested : me.org.id;
-  const detail = useLoad(() => fetchOrgDetail(selectedId), [selectedId]);
+  // Bumped after every change: the detail, the child list and the tree load again.
+  const [version, setVersion] = useState(0);
+  const detail = useLoad(() => fetchOrgDetail(selectedId), [selectedId, version]);
   const pick = (id: number) => setParams(id === me.org.id ? {} : { id: String(id) });
   const reveal = useMemo(() => detail.data?.ancestors.map((item) => item.id), [detail.data]);
+  const canWrite = me.permissions.includes(ORGS_WRITE);
+  const scopeRoot = useScopeRoot(canWrite);
+  const [formTarget, setFormTarget] = useState<OrgFormTarget | undefined>();
+  const [change, setChange] = useState<OrgChange | undefined>();
+
+  const saved = (unit: TOrgDetail, mode: 'create' | 'edit') => {
+    setFormTarget(undefined);
+    message.success(t(mode === 'create' ? 'orgs.done.create' : 'orgs.done.edit', { name: unit.name }));
+    setVersion((value) => value + 1);
+    if (mode === 'create') pick(unit.id);
+  };
+  const changed = (kind: OrgChange, result: TOrgChangeResult) => {
+    setChange(undefined);
+    const done =
+      kind === 'move'
+        ? t('orgs.done.move', { n: result.movedUnits })
+        : t(kind === 'merge' ? 'orgs.done.merge' : 'orgs.done.dissolve', { name: result.unit.name });
+    const moved = handedOverText(result);
+    message.success(moved ? `${done}（${moved}）` : done);
+    setVersion((value) => value + 1);
+  };
 
   return (
     <div className="orgs-page">
@@ -175,6 +271,7 @@ export function OrgTreePage() {
         />
         <div ref={treeBox} className="orgs-tree-box">
           <OrgTree
+            key={version}
             height={treeHeight}
             selectedId={selectedId}
             onSelect={(org) => pick(org.id)}
@@ -185,7 +282,15 @@ export function OrgTreePage() {
         </div>
       </Card>
       <div className="orgs-detail">
-        <Card size="small" title={detail.data?.name ?? t('orgs.detail')}>
+        <Card
+          size="small"
+          title={detail.data?.name ?? t('orgs.detail')}
+          extra={
+            canWrite && detail.data ? (
+              <OrgActions detail={detail.data} isOwnUnit={detail.data.id === me.org.id} onForm={setFormTarget} onChange={setChange} />
+            ) : undefined
+          }
+        >
           {detail.error ? (
             <LoadError inline error={detail.error} onRetry={detail.reload} />
           ) : detail.data ? (
@@ -198,10 +303,14 @@ export function OrgTreePage() {
         </Card>
         {detail.data && detail.data.childCount > 0 && (
           <Card size="small" title={t('orgs.children')} className="orgs-children">
-            <ChildList parent={detail.data} onPick={pick} />
+            <ChildList key={version} parent={detail.data} onPick={pick} />
           </Card>
         )}
       </div>
+      {canWrite && <OrgFormDrawer target={formTarget} onClose={() => setFormTarget(undefined)} onSaved={saved} />}
+      {canWrite && detail.data && (
+        <OrgChangeDialog change={change} unit={detail.data} root={scopeRoot} onClose={() => setChange(undefined)} onDone={changed} />
+      )}
     </div>
   );
 }

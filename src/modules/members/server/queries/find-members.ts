@@ -5,7 +5,7 @@ import { AppError } from '../../../../core/http/errors';
 import { type RequestContext, requireUser } from '../../../../core/http/request-context';
 import { subtreeOf } from '../../../../core/org/tree';
 import { personFieldIndex } from '../../../../core/person/person-fields';
-import type { TMemberList, TMemberListQuery } from '../../contract';
+import { GIG_EMPLOYMENT_FORMS, type TMemberList, type TMemberListQuery } from '../../contract';
 import { selectMemberRows, toMemberRow } from './member-row';
 
 const decodeCursor = (cursor: string): { path: string; id: number } => {
@@ -29,14 +29,25 @@ export async function findMembers(ctx: RequestContext, query: TMemberListQuery):
   if (query.status) {
     select = select.where('m.status', '=', query.status);
   }
+  if (query.employmentForm === 'gig') {
+    select = select.where('p.employment_form', 'in', GIG_EMPLOYMENT_FORMS);
+  } else if (query.employmentForm) {
+    select = select.where('p.employment_form', '=', query.employmentForm);
+  }
+  if (query.joinedYear) {
+    select = select.where('m.joined_on', '>=', `${query.joinedYear}-01-01`).where('m.joined_on', '<=', `${query.joinedYear}-12-31`);
+  }
   const term = query.q?.trim();
   if (term) {
     const idNumber = parseIdNumber(term);
     const mobile = parseMobile(term);
+    // Exact matches start from the person (a handful of rows), not from the subtree's memberships.
     if (idNumber.ok) {
-      select = select.where('p.id_number_index', '=', personFieldIndex(ctx.keys.ring, 'idNumber', idNumber.value.idNumber));
+      const index = personFieldIndex(ctx.keys.ring, 'idNumber', idNumber.value.idNumber);
+      select = select.where('m.person_id', 'in', (eb) => eb.selectFrom('person').select('id').where('id_number_index', '=', index));
     } else if (mobile.ok) {
-      select = select.where('p.phone_index', '=', personFieldIndex(ctx.keys.ring, 'phone', mobile.value.mobile));
+      const index = personFieldIndex(ctx.keys.ring, 'phone', mobile.value.mobile);
+      select = select.where('m.person_id', 'in', (eb) => eb.selectFrom('person').select('id').where('phone_index', '=', index));
     } else {
       select = select.where('p.name', 'like', `${term.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`);
     }

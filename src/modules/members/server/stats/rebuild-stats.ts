@@ -11,7 +11,7 @@ const list = (values: readonly string[]) => sql.join(values.map((value) => sql.l
  * `gonghui members stats rebuild`, after bulk loads, and by the tests that
  * check the maintained counters never drift.
  */
-const computedStats = () => sql`
+const computedStats = (onlyImportJob?: number) => sql`
   with own as (
     select m.org_unit_id, k.key, count(*)::int as value
     from members_membership m
@@ -27,7 +27,7 @@ const computedStats = () => sql`
       case when m.status in (${list(CURRENT_STATUSES)}) and m.joined_on is not null then 'joined:' || to_char(m.joined_on, 'YYYY') end,
       case when m.status in (${list(ENDED_STATUSES)}) and m.left_on is not null then 'out:' || to_char(m.left_on, 'YYYY-MM') end
     ]) as k(key)
-    where k.key is not null
+    where k.key is not null ${onlyImportJob === undefined ? sql`` : sql`and m.import_job_id = ${onlyImportJob}`}
     group by m.org_unit_id, k.key
   )
   select ancestor.id::int as org_unit_id, own.key, sum(own.value)::int as value
@@ -59,4 +59,18 @@ export async function findStatDrift(db: Kysely<DB>, limit = 100): Promise<StatDr
     limit ${limit}
   `.execute(db);
   return result.rows.map((row) => ({ orgUnitId: row.org_unit_id, key: row.key, maintained: row.maintained, computed: row.computed }));
+}
+
+/**
+ * Adds the memberships an import job created to the statistics, in one
+ * statement, when the job ends (their state now: anything that happened to
+ * them since is counted as it is).
+ */
+export async function addImportedToStats(db: Kysely<DB>, jobId: number): Promise<void> {
+  await sql`
+    insert into members_stat (org_unit_id, key, value)
+    select org_unit_id, key, value from (${computedStats(jobId)}) as imported
+    order by org_unit_id, key
+    on conflict (org_unit_id, key) do update set value = members_stat.value + excluded.value
+  `.execute(db);
 }

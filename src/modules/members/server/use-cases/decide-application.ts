@@ -26,7 +26,7 @@ export async function approveApplication(ctx: RequestContext, id: number, reques
   const holder = (await findCurrentHolders(ctx.db, [person.id_number_index])).get(person.id_number_index);
   if (holder?.membershipId) throw new AppError('CONFLICT', alreadyMemberMessage(holder));
 
-  const unit = await ctx.db.selectFrom('org_unit').select(['path', 'code']).where('id', '=', membership.org_unit_id).executeTakeFirstOrThrow();
+  const unit = await ctx.db.selectFrom('org_unit').select(['id', 'path', 'code']).where('id', '=', membership.org_unit_id).executeTakeFirstOrThrow();
   const [cardNumber] = await issueCardNumbers(ctx.db, await loadCardRule(ctx.db), unit, on, 1);
   try {
     await ctx.db

@@ -158,6 +158,6 @@ describe('demoStaff', () => {
     expect(jiceng.path.startsWith(codes.get('SX610113')!.path)).toBe(true);
     expect(staff[0]!.roles).toEqual(['head', 'reviewer']);
     expect(staff[2]!.roles).toEqual(['reviewer', 'clerk']);
-    expect(staff[3]!.roles).toEqual(['clerk']);
+    expect(staff[3]!.roles).toEqual(['clerk', 'reviewer']);
   });
 });

@@ -25,7 +25,8 @@ export function demoStaff(units: DemoOrgUnit[]): DemoStaff[] {
   add(yanta, 'yanta', '王志刚', ['reviewer', 'clerk']);
   // The first ordinary grassroots union in 雁塔区's subtree (depth-first order).
   const jiceng = yanta ? units.find((u) => u.type === 'grassroots' && u.path.startsWith(yanta.path)) : undefined;
-  add(jiceng, 'jiceng', '赵丽娟', ['clerk']);
+  // A grassroots union's committee both registers and approves applications (全总暂行规定: 基层工会审查批准).
+  add(jiceng, 'jiceng', '赵丽娟', ['clerk', 'reviewer']);
   add(byCode.get('SX610400'), 'xianyang', '刘建军', LEADER_ROLES);
   return staff;
 }

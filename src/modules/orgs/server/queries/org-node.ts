@@ -18,6 +18,7 @@ export const selectOrgNodes = (db: Kysely<DB>) =>
       'org_unit.employee_count',
       'org_unit.status',
       'org_unit.path',
+      'org_unit.sort_order',
       sql<number>`(select count(*) from org_unit as child where child.parent_id = org_unit.id)`.as('child_count'),
     ]);
 

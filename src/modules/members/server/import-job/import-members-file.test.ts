@@ -1,0 +1,163 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { makeIdNumber } from '../../../../core/cn/id-number';
+import { describeEachEngine, useFreshDatabase } from '../../../../core/db/testing';
+import { testPlatformKeys } from '../../../../core/platform/test-keys';
+import { createOrgUnit, type TestOrg } from '../../../../core/testing/factories';
+import { findStatDrift } from '../stats/rebuild-stats';
+import { importMembersFile } from './import-members-file';
+
+/**
+ * Importing member files end to end on a real database: validation row by
+ * row, placement by the union column, duplicates, people who are members
+ * elsewhere, idempotent re-import, dry runs, and resuming a killed import.
+ */
+describeEachEngine('member import', (engine) => {
+  const database = useFreshDatabase(engine);
+  const keys = testPlatformKeys();
+  const now = () => new Date('2026-11-21T10:00:00+08:00');
+  let folder: string;
+  let county: TestOrg;
+  let factory: TestOrg;
+  let other: TestOrg;
+
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'gonghui-import-'));
+    const db = database().kysely;
+    const province = await createOrgUnit(db, { name: '省总工会' });
+    county = await createOrgUnit(db, { parent: province, type: 'county', name: '雁塔区总工会' });
+    factory = await createOrgUnit(db, { parent: county, name: '秦川机床厂工会' });
+    other = await createOrgUnit(db, { parent: province, type: 'city', name: '咸阳市总工会' });
+  });
+  afterEach(() => rm(folder, { recursive: true, force: true }));
+
+  const id = (sequence: number, birth = '1988-02-03') => makeIdNumber('610113', birth, sequence);
+  const run = (file: string, options: { dryRun?: boolean; batchSize?: number; orgUnit?: TestOrg; onProgress?: () => void } = {}) =>
+    importMembersFile({
+      db: database().kysely,
+      keys,
+      now,
+      filePath: file,
+      orgUnit: options.orgUnit ?? factory,
+      dryRun: options.dryRun ?? false,
+      actor: { accountId: null, login: 'cli' },
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+  const csv = async (name: string, lines: string[]) => {
+    const path = join(folder, name);
+    await writeFile(path, `\uFEFF${lines.join('\r\n')}\r\n`);
+    return path;
+  };
+  const memberships = () =>
+    database().kysely.selectFrom('members_membership').select(['org_unit_id', 'status', 'joined_on', 'card_number', 'join_channel']).execute();
+
+  it('writes valid rows, rejects bad ones row by row with the column and a Chinese message', async () => {
+    const file = await csv('名册.csv', [
+      '手机号码,身份证号码,姓名,入会时间,用工形式,所属工会',
+      `13800138001,${id(11)},张伟,2023.5.1,快递员,`,
+      `１３８００１３８００２,${id(13).toLowerCase()},李娜,2023年5月1日,外卖骑手,${factory.code}`,
+      `13800138003,610113198802031230,王五,2023/05/01,,`,
+      `13800138004,${id(15)},赵六,45047,,不存在的工会`,
+      `12345,${id(17)},钱七,,,`,
+      `13800138006,${id(11)},张伟重复,,,`,
+    ]);
+    const summary = await run(file);
+    expect(summary).toMatchObject({ total: 6, imported: 2, updated: 0, unchanged: 0, rejected: 4 });
+    expect(summary.errors.map((error) => [error.row, error.column, error.code])).toEqual([
+      [3, '公民身份号码', 'ID_NUMBER_INVALID'],
+      [4, '所属工会', 'ORG_NOT_FOUND'],
+      [5, '手机号码', 'PHONE_INVALID'],
+      [6, '公民身份号码', 'DUPLICATE_IN_FILE'],
+    ]);
+    expect(summary.errors[3]!.message).toContain('第 1 行');
+    const rows = await memberships();
+    expect(rows).toHaveLength(2);
+    expect(rows.every((row) => row.status === 'active' && row.join_channel === 'import' && row.joined_on === '2023-05-01')).toBe(true);
+    expect(rows.map((row) => row.card_number).sort()).toEqual(['61000020260000001', '61000020260000002']);
+    expect(await findStatDrift(database().kysely)).toEqual([]);
+  });
+
+  it('is idempotent: the same file again gives 0 new and N unchanged; a changed row is an update', async () => {
+    const lines = ['姓名,公民身份号码,手机号', `张伟,${id(21)},13800138001`, `李娜,${id(23)},13800138002`, `王芳,${id(25)},13800138003`];
+    const first = await run(await csv('a.csv', lines));
+    expect(first).toMatchObject({ total: 3, imported: 3 });
+    const again = await run(await csv('a.csv', lines));
+    expect(again).toMatchObject({ total: 3, imported: 0, updated: 0, unchanged: 3, rejected: 0 });
+    const changed = await run(await csv('b.csv', [...lines.slice(0, 3), `王芳,${id(25)},13900139003`]));
+    expect(changed).toMatchObject({ imported: 0, updated: 1, unchanged: 2 });
+    expect(await memberships()).toHaveLength(3);
+    expect(await findStatDrift(database().kysely)).toEqual([]);
+  });
+
+  it('reports a person who is a member elsewhere, naming that union, and never adds a second membership', async () => {
+    const elsewhere = await createOrgUnit(database().kysely, { parent: other, name: '咸阳纺织厂工会' });
+    await run(await csv('x.csv', ['姓名,身份证号', `周八,${id(31)}`]), { orgUnit: elsewhere });
+    const summary = await run(await csv('y.csv', ['姓名,身份证号', `周八,${id(31)}`]));
+    expect(summary).toMatchObject({ imported: 0, rejected: 1 });
+    expect(summary.errors[0]).toMatchObject({ row: 1, code: 'ALREADY_MEMBER' });
+    expect(summary.errors[0]!.message).toContain('咸阳纺织厂工会');
+    expect(await memberships()).toHaveLength(1);
+  });
+
+  it('a dry run shows what would happen and writes nothing', async () => {
+    const summary = await run(await csv('d.csv', ['姓名,身份证号', `周八,${id(41)}`, `吴九,${id(43)}`, `吴九,${id(43)}`]), { dryRun: true });
+    expect(summary).toMatchObject({ total: 3, imported: 2, rejected: 1 });
+    expect(await memberships()).toHaveLength(0);
+    expect(await database().kysely.selectFrom('person').select('id').execute()).toHaveLength(0);
+  });
+
+  it('places rows by the union column, and refuses a union outside the importing unit', async () => {
+    const summary = await run(
+      await csv('u.csv', ['姓名,身份证号,所属工会', `甲,${id(51)},${factory.name}`, `乙,${id(53)},${other.code}`, `丙,${id(55)},`]),
+      { orgUnit: county },
+    );
+    // 丙 names no union: the importing county union holds the membership (a county union may, for members whose employer has none).
+    expect(summary.errors.map((error) => [error.row, error.code])).toEqual([[2, 'ORG_NOT_FOUND']]);
+    const rows = await memberships();
+    expect(rows.map((row) => row.org_unit_id).sort()).toEqual([county.id, factory.id].sort());
+  });
+
+  it('resumes a killed import: the committed batches stay, running again completes it without duplicates', async () => {
+    const lines = ['姓名,身份证号', ...Array.from({ length: 23 }, (_, index) => `会员${'甲乙丙丁戊己庚辛壬癸'[index % 10]},${id(101 + index * 2)}`)];
+    const file = await csv('big.csv', lines);
+    let batches = 0;
+    await expect(
+      run(file, {
+        batchSize: 5,
+        onProgress: () => {
+          batches += 1;
+          if (batches === 2) throw new Error('killed');
+        },
+      }),
+    ).rejects.toThrow('killed');
+    const job = await database().kysely.selectFrom('members_import_job').selectAll().executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: 'failed', committed_rows: 10, imported: 10 });
+    expect(await memberships()).toHaveLength(10);
+
+    const resumed = await run(file, { batchSize: 5 });
+    expect(resumed).toMatchObject({ resumed: true, total: 23, imported: 23, rejected: 0 });
+    expect(await memberships()).toHaveLength(23);
+    expect(await findStatDrift(database().kysely)).toEqual([]);
+  });
+
+  it('imports an .xlsx file the same way, and refuses a file that is not a table', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('会员');
+    sheet.addRow(['公民身份号码', '姓名', '入会日期']);
+    sheet.addRow([id(61), '郑十', new Date(Date.UTC(2024, 2, 8))]);
+    sheet.addRow([id(63), { formula: '1+1' }, '2024-03-08']);
+    const xlsx = join(folder, '名册.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    const summary = await run(xlsx);
+    expect(summary).toMatchObject({ total: 2, imported: 1, rejected: 1 });
+    expect(summary.errors[0]).toMatchObject({ row: 2, code: 'FORMULA_CELL' });
+
+    const pdf = join(folder, 'scan.csv');
+    await writeFile(pdf, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0)]));
+    await expect(run(pdf)).rejects.toThrow(/不是 Excel/);
+  });
+});

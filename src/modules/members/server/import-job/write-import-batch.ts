@@ -1,0 +1,306 @@
+import { type Kysely, sql } from 'kysely';
+import type { KeyRing } from '../../../../core/crypto';
+import type { DB } from '../../../../core/db/schema';
+import { sealPersonField } from '../../../../core/person/person-fields';
+import type { MemberImportRecord } from '../import/validate-member-row';
+import type { CardNumberIssuer } from '../membership/card-number-issuer';
+import { alreadyMemberMessage, findCurrentHolders } from '../membership/current-holder';
+import { StatDelta } from '../stats/stat-delta';
+import type { StatSubject } from '../stats/stat-keys';
+import type { ImportUnion } from './union-resolver';
+
+/** A valid row, placed at its union, with the blind indexes it is matched by. */
+export type PreparedRow = {
+  rowNumber: number;
+  record: MemberImportRecord;
+  union: ImportUnion;
+  idIndex: string;
+  phoneIndex: string | null;
+};
+
+export type BatchError = { row: number; column: string; code: string; message: string };
+export type BatchOutcome = { imported: number; updated: number; unchanged: number; errors: BatchError[] };
+
+export type BatchContext = {
+  db: Kysely<DB>;
+  ring: KeyRing;
+  jobId: number;
+  today: string;
+  /** Dry run: classify and count, write nothing; in-file duplicates are tracked in `seen`. */
+  dryRun: boolean;
+  seen: Map<string, number>;
+  /** One per job: caches the card rule and the unions' region codes. */
+  cards: CardNumberIssuer;
+};
+
+type Found = {
+  id_number_index: string; person_id: number; membership_id: number | null; org_unit_id: number | null; org_name: string | null;
+  org_code: string | null; in_scope: boolean;
+} & { [K in keyof Omit<Existing, 'person_id' | 'membership_id'>]: Existing[K] | null };
+
+type Existing = {
+  person_id: number; membership_id: number; name: string; phone_index: string | null; ethnicity: string | null; education: string | null;
+  political_status: string | null; household_type: string | null; employment_form: string | null; employer_name: string | null;
+  occupation: string | null; joined_on: string | null; card_number: string | null; gender: 'male' | 'female'; birth_date: string;
+  status: StatSubject['status']; org_path: string; started_on: string | null; left_on: string | null;
+};
+
+const ID_COLUMN = '公民身份号码';
+
+/** The person's columns a row sets (sensitive values sealed only when written). */
+function personValues(ring: KeyRing, row: PreparedRow) {
+  const { record } = row;
+  const phone = record.phone ? sealPersonField(ring, 'phone', record.phone, row.phoneIndex ?? undefined) : null;
+  return {
+    name: record.name,
+    gender: record.gender,
+    birth_date: record.birthDate,
+    phone_envelope: phone?.envelope ?? null,
+    phone_index: phone?.index ?? null,
+    phone_masked: phone?.masked ?? null,
+    ethnicity: record.ethnicity,
+    education: record.education,
+    political_status: record.politicalStatus,
+    household_type: record.householdType,
+    employment_form: record.employmentForm,
+    employer_name: record.employer,
+    occupation: record.occupation,
+  };
+}
+
+/** Whether the row would change anything the file speaks about (empty cells leave values alone). */
+function differs(row: PreparedRow, existing: Existing): boolean {
+  const { record } = row;
+  const given = <T>(value: T | null, current: T | null) => value !== null && value !== current;
+  return (
+    record.name !== existing.name ||
+    given(row.phoneIndex, existing.phone_index) ||
+    given(record.ethnicity, existing.ethnicity) ||
+    given(record.education, existing.education) ||
+    given(record.politicalStatus, existing.political_status) ||
+    given(record.householdType, existing.household_type) ||
+    given(record.employmentForm, existing.employment_form) ||
+    given(record.employer, existing.employer_name) ||
+    given(record.occupation, existing.occupation) ||
+    given(record.joinedOn, existing.joined_on) ||
+    given(record.cardNumber, existing.card_number)
+  );
+}
+
+const subjectOf = (existing: Existing): StatSubject => ({
+  orgPath: existing.org_path,
+  status: existing.status,
+  joinedOn: existing.joined_on,
+  startedOn: existing.started_on,
+  leftOn: existing.left_on,
+  gender: existing.gender,
+  birthDate: existing.birth_date,
+  employmentForm: existing.employment_form,
+});
+
+/**
+ * Writes one batch of valid rows in the caller's transaction: new members
+ * (person and membership), updates of members this union already holds,
+ * and refusals — duplicates in the file, people who are members elsewhere,
+ * card numbers already taken — row by row. Set-based statements (unnest) keep
+ * a batch to a handful of round trips.
+ */
+export async function writeImportBatch(context: BatchContext, rows: readonly PreparedRow[]): Promise<BatchOutcome> {
+  const { db } = context;
+  const outcome: BatchOutcome = { imported: 0, updated: 0, unchanged: 0, errors: [] };
+  const refuse = (row: PreparedRow, column: string, code: string, message: string) =>
+    outcome.errors.push({ row: row.rowNumber, column, code, message });
+
+  // 1. Duplicates inside the file: the first row with an ID number wins.
+  const firstRows = await claimIdNumbers(context, rows);
+  let candidates = rows.filter((row) => {
+    const first = firstRows.get(row.idIndex);
+    if (first !== undefined && first !== row.rowNumber) {
+      refuse(row, ID_COLUMN, 'DUPLICATE_IN_FILE', `与第 ${first} 行的公民身份号码重复，同一人只能导入一次`);
+      return false;
+    }
+    return true;
+  });
+
+  // 2. Card numbers from the file that a current membership of someone else already has.
+  const cards = candidates.flatMap((row) => (row.record.cardNumber ? [row.record.cardNumber] : []));
+  if (cards.length > 0) {
+    const taken = await sql<{ card_number: string; person_id: number; org_name: string }>`
+      select * from members_taken_card_numbers(${cards}::text[])`.execute(db);
+    const holders = await findCurrentHolders(db, candidates.map((row) => row.idIndex));
+    const takenBy = new Map(taken.rows.map((row) => [row.card_number, row]));
+    candidates = candidates.filter((row) => {
+      const holder = row.record.cardNumber ? takenBy.get(row.record.cardNumber) : undefined;
+      if (holder && holder.person_id !== holders.get(row.idIndex)?.personId) {
+        refuse(row, '会员证号', 'CARD_NUMBER_TAKEN', `会员证号 ${row.record.cardNumber} 已属于${holder.org_name}的另一名会员`);
+        return false;
+      }
+      return true;
+    });
+  }
+
+  // 3. Who these people are, where they are members, and (inside the scope) what is recorded.
+  const found = await lookupPeople(db, candidates.map((row) => row.idIndex));
+  const fresh: PreparedRow[] = [];
+  const returning: Array<{ row: PreparedRow; personId: number }> = [];
+  const sameUnion: Array<{ row: PreparedRow; existing: Existing }> = [];
+  for (const row of candidates) {
+    const person = found.get(row.idIndex);
+    if (!person) fresh.push(row);
+    else if (person.membership_id === null) returning.push({ row, personId: person.person_id });
+    else if (person.org_unit_id === row.union.id && person.in_scope) sameUnion.push({ row, existing: person as Existing });
+    else refuse(row, ID_COLUMN, 'ALREADY_MEMBER', alreadyMemberMessage({ orgName: person.org_name, orgCode: person.org_code }));
+  }
+
+  const changed = sameUnion.filter((item) => differs(item.row, item.existing));
+  outcome.unchanged = sameUnion.length - changed.length;
+  outcome.updated = changed.length;
+  outcome.imported = fresh.length + returning.length;
+  if (context.dryRun) return outcome;
+
+  const delta = new StatDelta();
+  await insertMembers(context, fresh, returning);
+  await updateMembers(context, changed, delta);
+  await delta.apply(db);
+  return outcome;
+}
+
+/** Records each ID number's first row for the job; answers, for this batch, each number's first row. */
+async function claimIdNumbers(context: BatchContext, rows: readonly PreparedRow[]): Promise<Map<string, number>> {
+  const first = new Map<string, number>();
+  const unseen: PreparedRow[] = [];
+  for (const row of rows) {
+    const earlier = first.get(row.idIndex) ?? context.seen.get(row.idIndex);
+    if (earlier !== undefined) first.set(row.idIndex, earlier);
+    else {
+      first.set(row.idIndex, row.rowNumber);
+      unseen.push(row);
+    }
+  }
+  if (context.dryRun) {
+    for (const row of unseen) context.seen.set(row.idIndex, row.rowNumber);
+    return first;
+  }
+  if (unseen.length === 0) return first;
+  // Earlier batches of this job (also before a restart) are in members_import_key.
+  const claimed = await sql<{ id_number_index: string }>`
+    insert into members_import_key (job_id, id_number_index, row_number)
+    select ${context.jobId}, * from unnest(${unseen.map((row) => row.idIndex)}::text[], ${unseen.map((row) => row.rowNumber)}::int[])
+    on conflict do nothing
+    returning id_number_index`.execute(context.db);
+  if (claimed.rows.length < unseen.length) {
+    const mine = new Set(claimed.rows.map((row) => row.id_number_index));
+    const clashes = unseen.filter((row) => !mine.has(row.idIndex)).map((row) => row.idIndex);
+    const earlier = await context.db
+      .selectFrom('members_import_key')
+      .select(['id_number_index', 'row_number'])
+      .where('job_id', '=', context.jobId)
+      .where('id_number_index', 'in', clashes)
+      .execute();
+    for (const row of earlier) first.set(row.id_number_index, row.row_number);
+  }
+  return first;
+}
+
+/** One call for the whole batch (members_import_lookup, migration 1400): holders everywhere, details inside the scope. */
+async function lookupPeople(db: Kysely<DB>, idIndexes: readonly string[]): Promise<Map<string, Found>> {
+  if (idIndexes.length === 0) return new Map();
+  const result = await sql<Found>`select * from members_import_lookup(${[...idIndexes]}::text[])`.execute(db);
+  return new Map(result.rows.map((row) => [row.id_number_index, row]));
+}
+
+async function insertMembers(
+  context: BatchContext,
+  fresh: readonly PreparedRow[],
+  returning: ReadonlyArray<{ row: PreparedRow; personId: number }>,
+): Promise<void> {
+  const { db, ring, today } = context;
+  if (fresh.length + returning.length === 0) return;
+  // Ids first: under row-level security a new person is invisible until their membership exists.
+  const ids = await sql<{ id: number }>`
+    select nextval(pg_get_serial_sequence('person', 'id'))::int as id from generate_series(1, ${fresh.length})`.execute(db);
+  const personIds = ids.rows.map((row) => row.id);
+  if (fresh.length > 0) {
+    const people = fresh.map((row, index) => {
+      const sealedId = sealPersonField(ring, 'idNumber', row.record.idNumber, row.idIndex);
+      return { id: personIds[index]!, sealedId, ...personValues(ring, row) };
+    });
+    const column = <K extends keyof (typeof people)[number]>(key: K) => people.map((person) => person[key]);
+    // One parameter per column (unnest), not one per value: a batch is a single short statement.
+    await sql`
+      insert into person (id, id_number_envelope, id_number_index, id_number_masked, name, gender, birth_date, phone_envelope,
+        phone_index, phone_masked, ethnicity, education, political_status, household_type, employment_form, employer_name, occupation)
+      select * from unnest(
+        ${column('id')}::int[], ${people.map((person) => person.sealedId.envelope)}::text[], ${people.map((person) => person.sealedId.index)}::text[],
+        ${people.map((person) => person.sealedId.masked)}::text[], ${column('name')}::text[], ${column('gender')}::text[],
+        ${column('birth_date')}::date[], ${column('phone_envelope')}::text[], ${column('phone_index')}::text[], ${column('phone_masked')}::text[],
+        ${column('ethnicity')}::text[], ${column('education')}::text[], ${column('political_status')}::text[], ${column('household_type')}::text[],
+        ${column('employment_form')}::text[], ${column('employer_name')}::text[], ${column('occupation')}::text[])`.execute(db);
+  }
+  const all = [...fresh.map((row, index) => ({ row, personId: personIds[index]! })), ...returning];
+  const cardNumbers = await cardNumbersFor(context, all.map((item) => item.row));
+  const joined = all.map(({ row }) => row.record.joinedOn ?? today);
+  await sql`
+    insert into members_membership (person_id, org_unit_id, org_path, status, joined_on, started_on, last_active_on, card_number, join_channel, import_job_id)
+    select person_id, org_unit_id, org_path, 'active', joined_on, joined_on, ${today}::date, card_number, 'import', ${context.jobId}::int
+    from unnest(${all.map((item) => item.personId)}::int[], ${all.map((item) => item.row.union.id)}::int[],
+      ${all.map((item) => item.row.union.path)}::text[], ${joined}::date[], ${cardNumbers}::text[])
+      as t(person_id, org_unit_id, org_path, joined_on, card_number)`.execute(db);
+  // People who were members before: their one record is brought up to date.
+  for (const { row, personId } of returning) {
+    await db.updateTable('person').set({ ...personValues(ring, row), updated_at: new Date() }).where('id', '=', personId).execute();
+  }
+  // Their statistics are added when the job ends (addImportedToStats), in one statement.
+}
+
+/** Card numbers from the file, or issued by the rule, per union, in row order. */
+async function cardNumbersFor(context: BatchContext, rows: readonly PreparedRow[]): Promise<Array<string | null>> {
+  const missing = new Map<number, { union: ImportUnion; indexes: number[] }>();
+  const result: Array<string | null> = rows.map((row, index) => {
+    if (row.record.cardNumber) return row.record.cardNumber;
+    const entry = missing.get(row.union.id) ?? { union: row.union, indexes: [] };
+    entry.indexes.push(index);
+    missing.set(row.union.id, entry);
+    return null;
+  });
+  if (missing.size === 0) return result;
+  const issued = await context.cards.issue(
+    context.db,
+    [...missing.values()].map(({ union, indexes }) => ({ union, count: indexes.length })),
+    context.today,
+  );
+  for (const { union, indexes } of missing.values()) {
+    const numbers = issued.get(union.id) ?? [];
+    indexes.forEach((rowIndex, position) => {
+      result[rowIndex] = numbers[position] ?? null;
+    });
+  }
+  return result;
+}
+
+async function updateMembers(context: BatchContext, changed: ReadonlyArray<{ row: PreparedRow; existing: Existing }>, delta: StatDelta): Promise<void> {
+  const { db, ring } = context;
+  for (const { row, existing } of changed) {
+    const values = personValues(ring, row);
+    // Empty cells in the file leave the stored value alone.
+    const set = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
+    await db.updateTable('person').set({ ...set, updated_at: new Date() }).where('id', '=', existing.person_id).execute();
+    if (row.record.joinedOn || row.record.cardNumber) {
+      await db
+        .updateTable('members_membership')
+        .set({
+          ...(row.record.joinedOn ? { joined_on: row.record.joinedOn } : {}),
+          ...(row.record.cardNumber ? { card_number: row.record.cardNumber } : {}),
+          updated_at: new Date(),
+        })
+        .where('id', '=', existing.membership_id)
+        .execute();
+    }
+    const before = subjectOf(existing);
+    delta.replace(before, {
+      ...before,
+      joinedOn: row.record.joinedOn ?? before.joinedOn,
+      employmentForm: row.record.employmentForm ?? before.employmentForm,
+    });
+  }
+}
