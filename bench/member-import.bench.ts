@@ -81,15 +81,20 @@ async function writeXlsx(path: string, rows: number, codes: readonly string[]): 
 const BENCH_KEYS = testPlatformKeys();
 
 async function measure(db: Kysely<DB>, file: string, orgUnit: { id: number; path: string }, rows: number) {
-  let peakRss = process.memoryUsage().rss;
+  const startRss = process.memoryUsage().rss;
+  let peakRss = startRss;
+  let peakHeap = 0;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
   }, 200);
   const started = performance.now();
   const summary = await importMembersFile({ db, keys: BENCH_KEYS, now: () => new Date(), filePath: file, orgUnit, dryRun: false, actor: { accountId: null, login: 'bench' } });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
-  return { summary, seconds, rowsPerSecond: Math.round(rows / seconds), peakRssMb: Math.round(peakRss / 1024 / 1024) };
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return { summary, seconds, rowsPerSecond: Math.round(rows / seconds), peakRssMb: `${mb(peakRss)} (at start ${mb(startRss)}, heap peak ${mb(peakHeap)})` };
 }
 
 export async function benchMemberImport(engine: BenchEngine): Promise<string[]> {

@@ -60,17 +60,17 @@ export async function benchMemberQueries(engine: BenchEngine): Promise<string[]>
       const to = Math.min(members, from + chunk) - 1;
       await sql`
         insert into person (id, id_number_envelope, id_number_index, id_number_masked, name, gender, birth_date, phone_envelope, phone_index, phone_masked, employment_form)
-        select i + 1, 'g1.k.' || md5(i::text) || '.' || md5((i * 7)::text) || '.' || md5((i * 13)::text),
+        select (i + 1)::int, 'g1.k.' || md5(i::text) || '.' || md5((i * 7)::text) || '.' || md5((i * 13)::text),
           md5('id' || i) || md5('ix' || i), '610***********' || lpad((i % 10000)::text, 4, '0'),
-          (${sql.val(SURNAMES)}::text[])[1 + (i * 7) % ${SURNAMES.length}] || substr(${GIVEN}, 1 + (i * 13) % ${GIVEN.length}, 1) || substr(${GIVEN}, 1 + (i * 29) % ${GIVEN.length}, 1),
-          case when i % 2 = 0 then 'male' else 'female' end, date '1965-01-01' + (i % 14000),
+          (${sql.val(SURNAMES)}::text[])[(1 + (i * 7) % ${SURNAMES.length})::int] || substr(${GIVEN}, (1 + (i * 13) % ${GIVEN.length})::int, 1) || substr(${GIVEN}, (1 + (i * 29) % ${GIVEN.length})::int, 1),
+          case when i % 2 = 0 then 'male' else 'female' end, date '1965-01-01' + (i % 14000)::int,
           'g1.k.' || md5(i::text), md5('ph' || i) || md5('pq' || i), '138****' || lpad((i % 10000)::text, 4, '0'),
-          (array['standard','standard','standard','standard','dispatched','courier','food_delivery','ride_hailing_driver','truck_driver','flexible'])[1 + i % 10]
-        from generate_series(${from}::int, ${to}::int) as i`.execute(db);
+          (array['standard','standard','standard','standard','dispatched','courier','food_delivery','ride_hailing_driver','truck_driver','flexible'])[(1 + i % 10)::int]
+        from generate_series(${from}::bigint, ${to}::bigint) as i`.execute(db);
       await sql`
         insert into members_membership (person_id, org_unit_id, org_path, status, joined_on, started_on, card_number, join_channel)
-        select i + 1, h.id, h.path, case when i % 50 = 0 then 'retained' else 'active' end, date '2000-01-01' + (i % 9400), date '2000-01-01' + (i % 9400), null, 'import'
-        from generate_series(${from}::int, ${to}::int) as i
+        select (i + 1)::int, h.id, h.path, case when i % 50 = 0 then 'retained' else 'active' end, date '2000-01-01' + (i % 9400)::int, date '2000-01-01' + (i % 9400)::int, null, 'import'
+        from generate_series(${from}::bigint, ${to}::bigint) as i
         join bench_holder h on h.n = (i * 7919) % ${holders.length}`.execute(db);
     }
     lines.push(`load ${members.toLocaleString('en')} people + memberships: ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -124,9 +124,13 @@ export async function benchMemberQueries(engine: BenchEngine): Promise<string[]>
       const name = pick(SURNAMES, index) + (index % 2 === 0 ? GIVEN[index % GIVEN.length] : '');
       return asCaller(unit.path, (ctx) => findMembers(ctx, { orgUnitId: unit.id, q: name, limit: 50 }));
     }))}`);
-    lines.push(`exact ID number search in the list: ${describeTimes(await timeMany(100, () =>
-      asCaller(province.path, (ctx) => findMembers(ctx, { q: '610113199005011234', limit: 50 })),
+    lines.push(`name search, a name nobody has: ${describeTimes(await timeMany(100, (index) =>
+      asCaller(pick(inner, index).path, (ctx) => findMembers(ctx, { orgUnitId: pick(inner, index).id, q: '无此人', limit: 50 })),
     ))}`);
+    lines.push(`common surname alone from a county: ${describeTimes(await timeMany(100, (index) => {
+      const county = pick(units.filter((unit) => unit.type === 'county'), index);
+      return asCaller(county.path, (ctx) => findMembers(ctx, { orgUnitId: county.id, q: '王', limit: 50 }));
+    }))}`);
   } finally {
     await database.close();
   }

@@ -12,8 +12,9 @@ export const PAGES: Readonly<Record<string, PageComponent>> = {
   '/': lazy(() => import('./pages/HomePage').then((module) => ({ default: module.HomePage }))),
   '/orgs': lazy(() => import('../modules/orgs/web/OrgTreePage').then((module) => ({ default: module.OrgTreePage }))),
   '/members': lazy(() => import('../modules/members/web/MembersPage').then((module) => ({ default: module.MembersPage }))),
-  // A static segment outranks a parameter in react-router, so '/members/transfers' never reaches ':id'.
+  // A static segment outranks a parameter in react-router, so '/members/transfers' and '/members/import' never reach ':id'.
   '/members/transfers': lazy(() => import('../modules/members/web/TransfersPage').then((module) => ({ default: module.TransfersPage }))),
+  '/members/import': lazy(() => import('../modules/members/web/ImportPage').then((module) => ({ default: module.ImportPage }))),
   '/members/:id': lazy(() => import('../modules/members/web/MemberDetailPage').then((module) => ({ default: module.MemberDetailPage }))),
   '/stats': lazy(() => import('../modules/members/web/StatsPage').then((module) => ({ default: module.StatsPage }))),
   '/audit': lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage }))),

@@ -74,13 +74,20 @@ async function readError(response: Response): Promise<ApiError> {
   });
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, schema: ZodType<T> | undefined): Promise<T> {
+/** What a state-changing request sends: the body and its content type, plus any extra headers. */
+type Payload = { body: BodyInit; contentType: string; headers?: Record<string, string> };
+
+const jsonPayload = (body: unknown): Payload => ({ body: JSON.stringify(body ?? {}), contentType: 'application/json' });
+
+async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, payload: Payload | undefined, schema: ZodType<T> | undefined): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
+    const sent = payload ?? jsonPayload(undefined);
+    Object.assign(headers, sent.headers);
+    headers['Content-Type'] = sent.contentType;
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-    init.body = JSON.stringify(body ?? {});
+    init.body = sent.body;
   }
   let response: Response;
   try {
@@ -115,10 +122,19 @@ export const apiGet = <T>(path: string, schema?: ZodType<T>): Promise<T> => requ
 
 /** POST a JSON body (an empty object when omitted). */
 export const apiPost = <T>(path: string, body?: unknown, schema?: ZodType<T>): Promise<T> =>
-  request('POST', path, body, schema);
+  request('POST', path, jsonPayload(body), schema);
 
 /** PUT a JSON body (a replacement or edit of the resource at `path`). */
-export const apiPut = <T>(path: string, body: unknown, schema?: ZodType<T>): Promise<T> => request('PUT', path, body, schema);
+export const apiPut = <T>(path: string, body: unknown, schema?: ZodType<T>): Promise<T> =>
+  request('PUT', path, jsonPayload(body), schema);
+
+/**
+ * POST a file's raw bytes (application/octet-stream, streamed by the browser,
+ * never read into a string) with the CSRF header like every other change. The
+ * file's name travels URI-encoded in X-File-Name: header values are Latin-1.
+ */
+export const apiUpload = <T>(path: string, file: File, schema?: ZodType<T>): Promise<T> =>
+  request('POST', path, { body: file, contentType: 'application/octet-stream', headers: { 'X-File-Name': encodeURIComponent(file.name) } }, schema);
 
 /** `/api/orgs/children` + `{ parentId: 3 }` -> `/api/orgs/children?parentId=3` (undefined values dropped). */
 export function withQuery(path: string, query: Record<string, string | number | undefined>): string {

@@ -71,6 +71,8 @@ async function unitHandedOver(db: Kysely<DB>, handover: UnitHandover) {
   const memberships = await db
     .selectFrom('members_membership')
     .select(['id', 'person_id'])
+    // The unit's own memberships: its exact path (the scope index), not the subtree.
+    .where('org_path', '=', handover.from.path)
     .where('org_unit_id', '=', handover.from.id)
     .where('status', 'in', [...CURRENT_STATUSES, 'pending'])
     .execute();

@@ -102,7 +102,8 @@ export type MembersImportErrorTable = {
   message: string;
 };
 
-export type MembersImportKeyTable = { job_id: number; id_number_index: string; row_number: number };
+/** `id_key`: the first 8 bytes of the ID number's blind index, as a signed 64-bit integer (text in JS). */
+export type MembersImportKeyTable = { job_id: number; id_key: string; row_number: number };
 
 declare module '../../../core/db/schema' {
   interface DB {

@@ -1,4 +1,4 @@
-import { UserAddOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -28,7 +28,7 @@ const revealKey = (target: RevealTarget) => `${target.member.id}:${target.field}
 
 /**
  * 会员管理: the masked list of members in the user's subtree with its filters,
- * reveal with a reason, export, 入会登记 and the way to the transfers.
+ * reveal with a reason, export, 批量导入, 入会登记 and the way to the transfers.
  */
 export function MembersPage() {
   const me = useMe();
@@ -107,6 +107,11 @@ export function MembersPage() {
           {canExport && (
             <Button data-testid="members-export" onClick={() => setIsExporting(true)}>
               {t('members.export')}
+            </Button>
+          )}
+          {canWrite && (
+            <Button icon={<CloudUploadOutlined />} data-testid="member-import" onClick={() => void navigate('/members/import')}>
+              {t('members.import')}
             </Button>
           )}
           {canWrite && (

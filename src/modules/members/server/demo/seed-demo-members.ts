@@ -7,6 +7,8 @@ import { sealPersonField } from '../../../../core/person/person-fields';
 import { GIG_EMPLOYMENT_FORMS } from '../../contract';
 import type { MembersMembershipTable } from '../schema';
 import { rebuildStats } from '../stats/rebuild-stats';
+import { seedDemoEmployers } from './seed-demo-employers';
+import { seedDemoHistories } from './seed-demo-histories';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './person-names';
 
 const GIG_FORMS = GIG_EMPLOYMENT_FORMS;
@@ -15,8 +17,8 @@ const DEMO_SEED = 2026_1121;
 const BATCH = 500;
 const DEMO_TODAY = '2026-11-20';
 
-/** Members per grassroots union: about one in five employees is in the demo, between 3 and 40. */
-const membersFor = (employees: number | null) => Math.max(3, Math.min(40, Math.round((employees ?? 20) / 25)));
+/** Members per grassroots union: about one in ten employees is in the demo, between 3 and 90 (≈ 50,000 in all). */
+const membersFor = (employees: number | null) => Math.max(3, Math.min(90, Math.round((employees ?? 20) / 10)));
 
 /**
  * The demo province's members: realistic names, valid ID numbers consistent
@@ -104,6 +106,8 @@ export async function seedDemoMembers({ db, keys, log }: SeedContext): Promise<v
     }
   }
   await flush();
+  const histories = await seedDemoHistories(db);
+  await seedDemoEmployers({ db, keys, log });
   await rebuildStats(db);
-  log(`会员：${people} 人`);
+  log(`会员：${people} 人；会籍历史：${histories}`);
 }

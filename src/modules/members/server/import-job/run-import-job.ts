@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { enterCallerScope } from '../../../../core/access/row-security';
 import type { DB } from '../../../../core/db/schema';
 import { beijingDate } from '../../../../core/files/beijing-time';
-import { personFieldIndex } from '../../../../core/person/person-fields';
+import { sealPersonField } from '../../../../core/person/person-fields';
 import type { PlatformKeys } from '../../../../core/platform/platform-keys';
 import { matchHeader } from '../import/header-map';
 import { openTableFile, TableFileError } from '../import/read-table-file';
@@ -29,7 +29,7 @@ export type ImportRunner = {
 export class ImportFileRefused extends Error {}
 export class ImportPaused extends Error {}
 
-const DEFAULT_BATCH = 2_000;
+const DEFAULT_BATCH = 5_000;
 
 /**
  * Runs (or resumes) an import job over its file: rows are read as a stream,
@@ -138,14 +138,10 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
         if (!placed.ok) {
           errors.push({ row: rowNumber, column: '所属工会', code: placed.code, message: placed.message });
         } else {
-          const { record } = { record: checked.value };
-          batch.push({
-            rowNumber,
-            record,
-            union: placed.union,
-            idIndex: personFieldIndex(keys.ring, 'idNumber', record.idNumber),
-            phoneIndex: record.phone ? personFieldIndex(keys.ring, 'phone', record.phone) : null,
-          });
+          const record = checked.value;
+          const sealedId = sealPersonField(keys.ring, 'idNumber', record.idNumber);
+          const sealedPhone = record.phone ? sealPersonField(keys.ring, 'phone', record.phone) : null;
+          batch.push({ rowNumber, record, union: placed.union, idIndex: sealedId.index, phoneIndex: sealedPhone?.index ?? null, sealedId, sealedPhone });
         }
       }
       if (rowsInBatch >= batchSize) await handOver();

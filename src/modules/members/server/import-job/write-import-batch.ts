@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { KeyRing } from '../../../../core/crypto';
 import type { DB } from '../../../../core/db/schema';
-import { sealPersonField } from '../../../../core/person/person-fields';
+import type { SealedValue } from '../../../../core/person/person-fields';
 import type { MemberImportRecord } from '../import/validate-member-row';
 import type { CardNumberIssuer } from '../membership/card-number-issuer';
 import { alreadyMemberMessage, findCurrentHolders } from '../membership/current-holder';
@@ -16,6 +16,9 @@ export type PreparedRow = {
   union: ImportUnion;
   idIndex: string;
   phoneIndex: string | null;
+  /** Sealed while the previous batch is being written (the encryption overlaps the database's work). */
+  sealedId: SealedValue;
+  sealedPhone: SealedValue | null;
 };
 
 export type BatchError = { row: number; column: string; code: string; message: string };
@@ -50,7 +53,7 @@ const ID_COLUMN = '公民身份号码';
 /** The person's columns a row sets (sensitive values sealed only when written). */
 function personValues(ring: KeyRing, row: PreparedRow) {
   const { record } = row;
-  const phone = record.phone ? sealPersonField(ring, 'phone', record.phone, row.phoneIndex ?? undefined) : null;
+  const phone = row.sealedPhone;
   return {
     name: record.name,
     gender: record.gender,
@@ -183,21 +186,26 @@ async function claimIdNumbers(context: BatchContext, rows: readonly PreparedRow[
   }
   if (unseen.length === 0) return first;
   // Earlier batches of this job (also before a restart) are in members_import_key.
-  const claimed = await sql<{ id_number_index: string }>`
-    insert into members_import_key (job_id, id_number_index, row_number)
-    select ${context.jobId}, * from unnest(${unseen.map((row) => row.idIndex)}::text[], ${unseen.map((row) => row.rowNumber)}::int[])
+  const keyOf = (idIndex: string) => BigInt.asIntN(64, BigInt(`0x${idIndex.slice(0, 16)}`)).toString();
+  const claimed = await sql<{ id_key: string }>`
+    insert into members_import_key (job_id, id_key, row_number)
+    select ${context.jobId}, * from unnest(${unseen.map((row) => keyOf(row.idIndex))}::bigint[], ${unseen.map((row) => row.rowNumber)}::int[])
     on conflict do nothing
-    returning id_number_index`.execute(context.db);
+    returning id_key::text`.execute(context.db);
   if (claimed.rows.length < unseen.length) {
-    const mine = new Set(claimed.rows.map((row) => row.id_number_index));
-    const clashes = unseen.filter((row) => !mine.has(row.idIndex)).map((row) => row.idIndex);
+    const mine = new Set(claimed.rows.map((row) => row.id_key));
+    const clashes = unseen.filter((row) => !mine.has(keyOf(row.idIndex)));
     const earlier = await context.db
       .selectFrom('members_import_key')
-      .select(['id_number_index', 'row_number'])
+      .select([sql<string>`id_key::text`.as('id_key'), 'row_number'])
       .where('job_id', '=', context.jobId)
-      .where('id_number_index', 'in', clashes)
+      .where('id_key', 'in', clashes.map((row) => keyOf(row.idIndex)))
       .execute();
-    for (const row of earlier) first.set(row.id_number_index, row.row_number);
+    const rowOf = new Map(earlier.map((row) => [row.id_key, row.row_number]));
+    for (const row of clashes) {
+      const firstRow = rowOf.get(keyOf(row.idIndex));
+      if (firstRow !== undefined) first.set(row.idIndex, firstRow);
+    }
   }
   return first;
 }
@@ -222,8 +230,7 @@ async function insertMembers(
   const personIds = ids.rows.map((row) => row.id);
   if (fresh.length > 0) {
     const people = fresh.map((row, index) => {
-      const sealedId = sealPersonField(ring, 'idNumber', row.record.idNumber, row.idIndex);
-      return { id: personIds[index]!, sealedId, ...personValues(ring, row) };
+      return { id: personIds[index]!, sealedId: row.sealedId, ...personValues(ring, row) };
     });
     const column = <K extends keyof (typeof people)[number]>(key: K) => people.map((person) => person[key]);
     // One parameter per column (unnest), not one per value: a batch is a single short statement.

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { orgPathInScope } from '../../../../core/access/scope';
 import { parseIdNumber } from '../../../../core/cn/id-number';
 import { parseMobile } from '../../../../core/cn/mobile';
@@ -15,6 +16,9 @@ const decodeCursor = (cursor: string): { path: string; id: number } => {
   }
   return { path, id: Number(id) };
 };
+/** Up to this many people with a name prefix are looked up by id; more walk the subtree. */
+const NAME_CANDIDATES = 2_000;
+
 const encodeCursor = (path: string, id: number) => Buffer.from(`${path}|${id}`).toString('base64url');
 
 /**
@@ -41,16 +45,36 @@ export async function findMembers(ctx: RequestContext, query: TMemberListQuery):
   if (term) {
     const idNumber = parseIdNumber(term);
     const mobile = parseMobile(term);
-    // Exact matches start from the person (a handful of rows), not from the subtree's memberships.
-    if (idNumber.ok) {
-      const index = personFieldIndex(ctx.keys.ring, 'idNumber', idNumber.value.idNumber);
-      select = select.where('m.person_id', 'in', (eb) => eb.selectFrom('person').select('id').where('id_number_index', '=', index));
-    } else if (mobile.ok) {
-      const index = personFieldIndex(ctx.keys.ring, 'phone', mobile.value.mobile);
-      select = select.where('m.person_id', 'in', (eb) => eb.selectFrom('person').select('id').where('phone_index', '=', index));
+    // Exact matches start from the person (a handful of rows, by the blind index), then their
+    // memberships by person: the planner is never tempted to walk the subtree in list order.
+    if (idNumber.ok || mobile.ok) {
+      const people = await ctx.db
+        .selectFrom('person')
+        .select('id')
+        .where(
+          idNumber.ok ? 'id_number_index' : 'phone_index',
+          '=',
+          idNumber.ok
+            ? personFieldIndex(ctx.keys.ring, 'idNumber', idNumber.value.idNumber)
+            : personFieldIndex(ctx.keys.ring, 'phone', mobile.ok ? mobile.value.mobile : ''),
+        )
+        .limit(100)
+        .execute();
+      if (people.length === 0) return { items: [], nextCursor: null };
+      select = select.where('m.person_id', 'in', people.map((person) => person.id));
     } else {
-      select = select.where('p.name', 'like', `${term.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`);
+      // A name prefix: for a rare name, its few people first (the prefix index), then their
+      // memberships; only a name shared by thousands (a common surname alone) walks the subtree
+      // in list order, where matches are dense enough to fill a page quickly.
+      const pattern = `${term.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+      const people = await sql<{ id: number }>`select id from members_people_named(${pattern}, ${NAME_CANDIDATES + 1}) as id`.execute(ctx.db);
+      if (people.rows.length === 0) return { items: [], nextCursor: null };
+      select =
+        people.rows.length <= NAME_CANDIDATES
+          ? select.where('m.person_id', 'in', people.rows.map((person) => person.id))
+          : select.where('p.name', 'like', pattern);
     }
+
   }
   if (query.after) {
     const cursor = decodeCursor(query.after);

@@ -11,8 +11,7 @@ const list = (values: readonly string[]) => sql.join(values.map((value) => sql.l
  * `gonghui members stats rebuild`, after bulk loads, and by the tests that
  * check the maintained counters never drift.
  */
-const computedStats = (onlyImportJob?: number) => sql`
-  with own as (
+const ownStats = (onlyImportJob?: number) => sql`
     select m.org_unit_id, k.key, count(*)::int as value
     from members_membership m
     join person p on p.id = m.person_id
@@ -29,7 +28,11 @@ const computedStats = (onlyImportJob?: number) => sql`
     ]) as k(key)
     where k.key is not null ${onlyImportJob === undefined ? sql`` : sql`and m.import_job_id = ${onlyImportJob}`}
     group by m.org_unit_id, k.key
-  )
+`;
+
+/** Own counts summed up every ancestor path: the expected content of members_stat. */
+const computedStats = (onlyImportJob?: number) => sql`
+  with own as (${ownStats(onlyImportJob)})
   select ancestor.id::int as org_unit_id, own.key, sum(own.value)::int as value
   from own
   join org_unit o on o.id = own.org_unit_id
@@ -37,11 +40,27 @@ const computedStats = (onlyImportJob?: number) => sql`
   group by ancestor.id, own.key
 `;
 
-/** Replaces the maintained statistics with freshly computed ones. Run in a transaction. */
+/**
+ * Replaces the maintained statistics with freshly computed ones. Run in a
+ * transaction. Each unit's own counts first, then level by level from the
+ * deepest: every parent adds its children's totals, so the work is the
+ * number of counters, not counters × depth.
+ */
 export async function rebuildStats(db: Kysely<DB>): Promise<{ rows: number }> {
   await sql`delete from members_stat`.execute(db);
-  const result = await sql`insert into members_stat (org_unit_id, key, value) ${computedStats()}`.execute(db);
-  return { rows: Number(result.numAffectedRows ?? 0) };
+  await sql`insert into members_stat (org_unit_id, key, value) select * from (${ownStats()}) as own`.execute(db);
+  const deepest = await sql<{ depth: number | null }>`select max(depth)::int as depth from org_unit`.execute(db);
+  for (let depth = deepest.rows[0]?.depth ?? 0; depth >= 1; depth -= 1) {
+    await sql`
+      insert into members_stat (org_unit_id, key, value)
+      select o.parent_id, s.key, sum(s.value)::int
+      from members_stat s join org_unit o on o.id = s.org_unit_id
+      where o.depth = ${depth}
+      group by o.parent_id, s.key
+      on conflict (org_unit_id, key) do update set value = members_stat.value + excluded.value`.execute(db);
+  }
+  const rows = await sql<{ n: number }>`select count(*)::int as n from members_stat`.execute(db);
+  return { rows: rows.rows[0]?.n ?? 0 };
 }
 
 export type StatDrift = { orgUnitId: number; key: string; maintained: number; computed: number };
