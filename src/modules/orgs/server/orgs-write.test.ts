@@ -359,6 +359,11 @@ describeEachEngine('orgs module: changing the tree', (engine) => {
   it('dissolves a unit: its members move to the receiving union with a unit_dissolved event, and the listeners report counts', async () => {
     const { db, post, units, events, handovers, unit } = await world();
     const members = await addMembers(db, units.grassroots, 3, 100);
+    // The employer registry (建会率): one employer the union covers, one it is responsible for organizing.
+    await db.insertInto('employer_unit').values([
+      { credit_code: '91610113MA6TEST01X', name: '被撤销工会的单位', employee_count: 40, responsible_org_unit_id: units.yanta.id, responsible_path: units.yanta.path, union_org_unit_id: units.grassroots.id },
+      { credit_code: '91610113MA6TEST02X', name: '待建会单位', employee_count: 30, responsible_org_unit_id: units.grassroots.id, responsible_path: units.grassroots.path, union_org_unit_id: null },
+    ]).execute();
     const response = await post('yanta-clerk', `/api/orgs/${units.grassroots.id}/dissolve`, { on: '2026-11-20' });
     expect(response.statusCode, response.body).toBe(200);
     const result = response.json();
@@ -385,6 +390,11 @@ describeEachEngine('orgs module: changing the tree', (engine) => {
     const history = await db.selectFrom('members_membership_event').select(['membership_id', 'kind']).where('kind', '=', 'unit_dissolved').execute();
     expect(history.map((row) => row.membership_id).sort()).toEqual([...members].sort());
     expect(result.handedOver.reduce((sum: number, item: { count: number }) => sum + item.count, 0)).toBe(3 + 3);
+    const employers = await db.selectFrom('employer_unit').select(['name', 'responsible_org_unit_id', 'union_org_unit_id']).orderBy('name').execute();
+    expect(employers).toEqual([
+      { name: '待建会单位', responsible_org_unit_id: units.yanta.id, union_org_unit_id: null },
+      { name: '被撤销工会的单位', responsible_org_unit_id: units.yanta.id, union_org_unit_id: null },
+    ]);
   });
 
   it('refuses to dissolve a unit with active children, the caller own unit, or into its own subtree', async () => {

@@ -36,6 +36,13 @@ export async function moveSubtree(ctx: RequestContext, unit: UnitRow, parent: Un
     .set({ parent_id: parent.id, sort_order: await nextSortOrder(ctx, parent.id), updated_at: nextUpdatedAt(ctx, unit.updated_at) })
     .where('id', '=', unit.id)
     .execute();
+  // The employer registry (core table) keeps its responsible union's path.
+  await ctx.db
+    .updateTable('employer_unit')
+    .set({ responsible_path: sql<string>`${toPath} || substr(responsible_path, ${fromPath.length + 1})` })
+    .where('responsible_path', '>=', from)
+    .where('responsible_path', '<', to)
+    .execute();
   for (const listener of ctx.platform.orgListeners) {
     await listener.subtreeMoved?.(ctx.db, { unitId: unit.id, fromPath, toPath, on, actorAccountId: actorOf(ctx) });
   }
@@ -51,6 +58,18 @@ export async function handOver(
   on: string,
 ): Promise<HandoverResult[]> {
   const results: HandoverResult[] = [];
+  // Employers this unit was responsible for go to the receiving union; an employer whose own union
+  // is dissolved is no longer covered (建会率), one whose union merged is covered by the merged union.
+  await ctx.db
+    .updateTable('employer_unit')
+    .set({ responsible_org_unit_id: to.id, responsible_path: to.path })
+    .where('responsible_org_unit_id', '=', from.id)
+    .execute();
+  await ctx.db
+    .updateTable('employer_unit')
+    .set({ union_org_unit_id: kind === 'merged' ? to.id : null })
+    .where('union_org_unit_id', '=', from.id)
+    .execute();
   for (const listener of ctx.platform.orgListeners) {
     const result = await listener.unitHandedOver?.(ctx.db, {
       from: { id: from.id, path: from.path },
