@@ -16,7 +16,7 @@ describe('gonghui orgs list', () => {
   const env = { DATA_DIR: freshDataDir() };
   beforeAll(() => {
     expect(gonghui(['seed-demo', '--json'], env).code).toBe(0);
-  }, 120_000);
+  }, 240_000);
 
   it('lists a subtree by code as JSON, in tree order, with parent codes, paths and depths', () => {
     const result = gonghui(['orgs', 'list', '--under', 'sx610113', '--json'], env);
