@@ -20,10 +20,13 @@ alter table members_import_key add primary key (job_id, id_key);
 -- prefix, province-wide, from the prefix index. The caller then keeps those
 -- with a membership in its subtree (row-level security); this way a rare name
 -- costs a few index probes, and checking visibility never scans a common one.
-create function members_people_named(name_pattern text, max_rows integer)
+-- The prefix is a range on the text_pattern_ops index (~>=~ … ~<~ prefix || the
+-- highest code point): unlike LIKE with a parameter, a prepared (generic) plan
+-- can use it.
+create function members_people_named(name_prefix text, max_rows integer)
 returns setof integer
 language sql stable security definer set search_path = public as $$
-  select id from person where name like name_pattern limit max_rows
+  select id from person where name ~>=~ name_prefix and name ~<~ (name_prefix || chr(1114111)) limit max_rows
 $$;
 revoke all on function members_people_named(text, integer) from public;
 grant execute on function members_people_named(text, integer) to gonghui_app;

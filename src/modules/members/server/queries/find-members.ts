@@ -17,7 +17,7 @@ const decodeCursor = (cursor: string): { path: string; id: number } => {
   return { path, id: Number(id) };
 };
 /** Up to this many people with a name prefix are looked up by id; more walk the subtree. */
-const NAME_CANDIDATES = 2_000;
+const NAME_CANDIDATES = 20_000;
 
 const encodeCursor = (path: string, id: number) => Buffer.from(`${path}|${id}`).toString('base64url');
 
@@ -67,11 +67,12 @@ export async function findMembers(ctx: RequestContext, query: TMemberListQuery):
       // memberships; only a name shared by thousands (a common surname alone) walks the subtree
       // in list order, where matches are dense enough to fill a page quickly.
       const pattern = `${term.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
-      const people = await sql<{ id: number }>`select id from members_people_named(${pattern}, ${NAME_CANDIDATES + 1}) as id`.execute(ctx.db);
+      const people = await sql<{ id: number }>`select id from members_people_named(${term}, ${NAME_CANDIDATES + 1}) as id`.execute(ctx.db);
       if (people.rows.length === 0) return { items: [], nextCursor: null };
+      const ids = people.rows.map((person) => person.id);
       select =
-        people.rows.length <= NAME_CANDIDATES
-          ? select.where('m.person_id', 'in', people.rows.map((person) => person.id))
+        ids.length <= NAME_CANDIDATES
+          ? select.where('m.person_id', '=', sql<number>`any(${ids}::int[])`)
           : select.where('p.name', 'like', pattern);
     }
 
