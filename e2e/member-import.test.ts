@@ -37,8 +37,11 @@ async function searchMembers(page: Page, baseUrl: string, name: string): Promise
   await page.goto(`${baseUrl}/members`);
   const table = page.getByTestId('member-table');
   await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  // Wait for this search's own answer: the table may still show an earlier (empty) result.
+  const answered = page.waitForResponse((response) => response.url().includes('/api/members?') && decodeURIComponent(response.url()).includes(name));
   await page.locator('#member-search').fill(name);
   await page.locator('#member-search').press('Enter');
+  await answered;
   await expect
     .poll(async () => {
       const text = await table.locator('tbody').innerText();
