@@ -77,6 +77,8 @@ export const ZMemberListQuery = z.object({
   /** 就业形态, or 'gig' for any of the 新就业形态 groups. */
   employmentForm: z.enum(['gig', ...Object.keys(EMPLOYMENT_FORM_LABELS)] as [string, ...string[]], { message: '就业形态无效' }).optional(),
   joinedYear: z.coerce.number().int().min(1949, '入会年份无效').max(2100, '入会年份无效').optional(),
+  /** 'due': active members with no dues or activity for the review period (《中国工会章程》: six months) — to review, never removed automatically. */
+  review: z.enum(['due']).optional(),
   /** Keyset cursor from the previous page's `nextCursor`. */
   after: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -289,6 +289,7 @@ export const messages = {
   'members.filter.gig': '新就业形态（全部）',
   'members.gigGroup': '新就业形态',
   'members.filter.joinedYear': '入会年份',
+  'members.filter.reviewDue': '待核查（连续 6 个月未缴费、未参加活动）',
   'members.filter.year': '{year}年',
   'members.apply': '入会登记',
   'members.transfers': '转会',

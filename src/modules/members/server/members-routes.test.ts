@@ -168,6 +168,10 @@ for (const engine of TEST_ENGINES) {
       const joined2020 = (await get('yanta', '/api/members?joinedYear=2020&limit=100')).json().items;
       expect(joined2020.every((member: { joinedOn: string }) => member.joinedOn.startsWith('2020'))).toBe(true);
       expect((await get('yanta', '/api/members?employmentForm=pilot')).statusCode).toBe(400);
+      // Due for review: active, and no dues or activity in the last six months (the demo's last_active_on is the join date).
+      const due = (await get('yanta', '/api/members?review=due&limit=100')).json().items;
+      expect(due.length).toBeGreaterThan(0);
+      expect(due.every((member: { status: string; joinedOn: string }) => member.status === 'active' && member.joinedOn < '2026-05-21')).toBe(true);
     });
 
     it('answers subtree statistics from the maintained counters, equal to live counts', async () => {

@@ -1,4 +1,4 @@
-import { Input, Select } from 'antd';
+import { Checkbox, Input, Select } from 'antd';
 import type { TOrgNode } from '../../orgs/contract';
 import { OrgTreeSelect } from '../../../web/components/OrgTreeSelect';
 import { t } from '../../../web/i18n';
@@ -12,6 +12,8 @@ export type MemberFilters = {
   /** An employment form, or 'gig' for any 新就业形态 group. */
   employmentForm?: string;
   joinedYear?: number;
+  /** 'due': active members without dues or activity for six months (to review, never removed automatically). */
+  review?: 'due';
 };
 
 const EMPLOYMENT_OPTIONS = [
@@ -90,6 +92,13 @@ export function MemberFilterBar({
         onChange={(joinedYear) => set({ joinedYear })}
         options={YEAR_OPTIONS}
       />
+      <Checkbox
+        id="member-filter-review"
+        checked={filters.review === 'due'}
+        onChange={(event) => set({ review: event.target.checked ? 'due' : undefined })}
+      >
+        {t('members.filter.reviewDue')}
+      </Checkbox>
     </div>
   );
 }

@@ -50,7 +50,7 @@ export function MembersPage() {
 
   const { rows, cursor, loading, error, load, loadMore } = useKeysetPages(
     (after) => fetchMembers({ ...filters, after, limit: PAGE }),
-    [filters.q, filters.orgUnitId, filters.status, filters.employmentForm, filters.joinedYear, me.org.id],
+    [filters.q, filters.orgUnitId, filters.status, filters.employmentForm, filters.joinedYear, filters.review, me.org.id],
   );
 
   const sensitiveCell = (member: TMemberRow, field: 'idNumber' | 'phone', masked: string | null) => {

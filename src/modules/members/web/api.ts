@@ -37,6 +37,7 @@ export const fetchMembers = (query: Partial<TMemberListQuery>): Promise<TMemberL
       status: query.status,
       employmentForm: query.employmentForm,
       joinedYear: query.joinedYear,
+      review: query.review,
       after: query.after,
       limit: query.limit,
     }),

@@ -41,6 +41,13 @@ export async function findMembers(ctx: RequestContext, query: TMemberListQuery):
   if (query.joinedYear) {
     select = select.where('m.joined_on', '>=', `${query.joinedYear}-01-01`).where('m.joined_on', '<=', `${query.joinedYear}-12-31`);
   }
+  if (query.review === 'due') {
+    const setting = await ctx.db.selectFrom('members_setting').select('value').where('key', '=', 'review_after_inactive_months').executeTakeFirst();
+    const months = Number(setting?.value ?? 6) || 6;
+    const cutoff = new Date(ctx.now());
+    cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+    select = select.where('m.status', '=', 'active').where('m.last_active_on', '<', cutoff.toISOString().slice(0, 10));
+  }
   const term = query.q?.trim();
   if (term) {
     const idNumber = parseIdNumber(term);
