@@ -4,9 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/core/db/database';
 import { freshDataDir, type ServerProcess, startServer } from '../test/support/server-process';
-import { buildWebIfStale, launchBrowser, screenshot, signInThroughForm } from './support/browser';
+import { buildWebIfStale, DEMO_PASSWORD, launchBrowser, screenshot, signInThroughForm } from './support/browser';
 
-const DEMO_PASSWORD = 'Gonghui@2026';
 
 /**
  * Demo accounts hold business roles only. The audit administrator is added

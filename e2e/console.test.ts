@@ -1,29 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDataDir, type ServerProcess, startServer } from '../test/support/server-process';
-import { buildWebIfStale, launchBrowser, screenshot, signInThroughForm } from './support/browser';
-
-const DEMO_PASSWORD = 'Gonghui@2026';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, screenshot, signInThroughForm, useDemoConsole } from './support/browser';
 
 describe('staff console in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    buildWebIfStale();
-    server = await startServer({ DATA_DIR: freshDataDir(), GONGHUI_DEMO: '1' });
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoConsole();
 
   it('signs a province user in and shows the province tree on the home page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await signInThroughForm(page, server.url, 'sheng', DEMO_PASSWORD);
+    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signInThroughForm(page, demo.url, 'sheng', DEMO_PASSWORD);
     const tree = page.getByTestId('org-tree');
     await expect.poll(() => tree.textContent(), { timeout: 15_000 }).toContain('西安市总工会');
     // The tree is virtualised: the first rows in view are the province and its cities in order.
@@ -37,8 +21,8 @@ describe('staff console in Chromium', () => {
   });
 
   it('shows a county user only their own subtree', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await signInThroughForm(page, server.url, 'yanta', DEMO_PASSWORD);
+    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signInThroughForm(page, demo.url, 'yanta', DEMO_PASSWORD);
     const tree = page.getByTestId('org-tree');
     await expect.poll(() => tree.textContent(), { timeout: 15_000 }).toContain('西安市雁塔区总工会');
     expect(await tree.textContent()).not.toContain('陕西省总工会');
@@ -47,18 +31,18 @@ describe('staff console in Chromium', () => {
   });
 
   it('refuses a wrong password with a message in Chinese', async () => {
-    const page = await browser.newPage();
-    await signInThroughForm(page, server.url, 'sheng', 'wrong-password');
+    const page = await demo.browser.newPage();
+    await signInThroughForm(page, demo.url, 'sheng', 'wrong-password');
     await expect.poll(() => page.locator('body').textContent(), { timeout: 10_000 }).toContain('账号或密码错误');
     await screenshot(page, 'login-refused');
     await page.close();
   });
 
   it('answers an unknown page with the 404 page inside the console', async () => {
-    const page = await browser.newPage();
-    await signInThroughForm(page, server.url, 'xian', DEMO_PASSWORD);
+    const page = await demo.browser.newPage();
+    await signInThroughForm(page, demo.url, 'xian', DEMO_PASSWORD);
     await page.getByTestId('org-tree').waitFor({ timeout: 15_000 });
-    await page.goto(`${server.url}/no-such-page`);
+    await page.goto(`${demo.url}/no-such-page`);
     await expect.poll(() => page.locator('.app-content').textContent(), { timeout: 10_000 }).toContain('页面不存在');
     // Still inside the console: the side navigation is there.
     expect(await page.locator('.app-sider').textContent()).toContain('组织机构');

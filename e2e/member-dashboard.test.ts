@@ -1,11 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { TMemberStats } from '../src/modules/members/contract';
-import { freshDataDir, type ServerProcess, startServer } from '../test/support/server-process';
-import { buildWebIfStale, launchBrowser, screenshot, signInThroughForm } from './support/browser';
-
-const DEMO_PASSWORD = 'Gonghui@2026';
+import { DEMO_PASSWORD, screenshot, signInThroughForm, useDemoConsole } from './support/browser';
 
 /** The figures as the API gives them, fetched through the page's own session. */
 const statsOf = (page: Page, orgUnitId?: number): Promise<TMemberStats> =>
@@ -31,23 +28,11 @@ const jsonAttribute = async <T>(page: Page, testId: string, name: string): Promi
 const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('member statistics dashboard in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    buildWebIfStale();
-    server = await startServer({ DATA_DIR: freshDataDir(), GONGHUI_DEMO: '1' });
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoConsole();
 
   it('shows the province figures, the cities chart, and drills into 西安 by clicking its bar', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await signInThroughForm(page, server.url, 'sheng', DEMO_PASSWORD);
+    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signInThroughForm(page, demo.url, 'sheng', DEMO_PASSWORD);
     await page.locator('.app-sider').getByText('会员统计').click();
     await page.waitForURL(/\/stats$/);
 
@@ -114,10 +99,10 @@ describe('member statistics dashboard in Chromium', () => {
   });
 
   it('reflows onto a phone screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
-    await signInThroughForm(page, server.url, 'sheng', DEMO_PASSWORD);
+    const page = await demo.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    await signInThroughForm(page, demo.url, 'sheng', DEMO_PASSWORD);
     await page.locator('.app-sider').waitFor({ timeout: 15_000 });
-    await page.goto(`${server.url}/stats`);
+    await page.goto(`${demo.url}/stats`);
     const province = await statsOf(page);
     await expect.poll(() => cardValue(page, 'stat-members'), { timeout: 15_000 }).toBe(province.members);
     for (const testId of ['child-chart', 'trend-chart', 'form-chart', 'gender-chart', 'age-chart']) {

@@ -2,13 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../src/core/cn/id-number';
-import { freshDataDir, type ServerProcess, startServer } from '../test/support/server-process';
-import { buildWebIfStale, launchBrowser, screenshot, signInThroughForm } from './support/browser';
-
-const DEMO_PASSWORD = 'Gonghui@2026';
+import { DEMO_PASSWORD, screenshot, signInThroughForm, useDemoConsole } from './support/browser';
 
 // Four people born in 雁塔区 in June 1994 (odd sequence numbers: men), with names no demo member has.
 const VALID = [
@@ -52,33 +49,27 @@ async function searchMembers(page: Page, baseUrl: string, name: string): Promise
 }
 
 describe('member import in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const demo = useDemoConsole();
   let folder: string;
   let csvPath: string;
 
-  beforeAll(async () => {
-    buildWebIfStale();
-    server = await startServer({ DATA_DIR: freshDataDir(), GONGHUI_DEMO: '1' });
-    browser = await launchBrowser();
+  beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'gonghui-import-e2e-'));
     csvPath = join(folder, '会员名册.csv');
     writeFileSync(csvPath, CSV);
-  }, 240_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  afterAll(() => {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   it('checks a file with a dry run, imports it for real and reports the refused rows', async () => {
     // One context, two tabs: the member list is checked beside the import page, which keeps the file in memory.
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const context = await demo.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     const page = await context.newPage();
-    await signInThroughForm(page, server.url, 'jiceng', DEMO_PASSWORD);
+    await signInThroughForm(page, demo.url, 'jiceng', DEMO_PASSWORD);
     await page.getByTestId('org-tree').waitFor({ timeout: 15_000 });
-    await page.goto(`${server.url}/members`);
+    await page.goto(`${demo.url}/members`);
     await page.getByTestId('member-import').click();
     await page.waitForURL(/\/members\/import$/);
     await page.getByTestId('import-chooser').waitFor({ timeout: 15_000 });
@@ -101,7 +92,7 @@ describe('member import in Chromium', () => {
     await screenshot(page, 'member-import-dry-run');
 
     const other = await context.newPage();
-    expect(await searchMembers(other, server.url, VALID[1]!.name)).toContain('没有符合条件的会员');
+    expect(await searchMembers(other, demo.url, VALID[1]!.name)).toContain('没有符合条件的会员');
 
     // 正式导入 sends the same file again, for real.
     await page.getByTestId('import-commit').click();
@@ -153,11 +144,11 @@ describe('member import in Chromium', () => {
     // The imported members are in the list.
     await page.getByTestId('import-view-members').click();
     await page.waitForURL(/\/members$/);
-    expect(await searchMembers(page, server.url, VALID[1]!.name)).toContain(VALID[1]!.name);
-    expect(await searchMembers(other, server.url, VALID[3]!.name)).toContain(VALID[3]!.name);
+    expect(await searchMembers(page, demo.url, VALID[1]!.name)).toContain(VALID[1]!.name);
+    expect(await searchMembers(other, demo.url, VALID[3]!.name)).toContain(VALID[3]!.name);
 
     // The job stays reachable from 最近导入.
-    await page.goto(`${server.url}/members/import`);
+    await page.goto(`${demo.url}/members/import`);
     const recent = page.getByTestId('import-recent').locator('tbody tr.ant-table-row');
     await expect.poll(() => recent.count(), { timeout: 15_000 }).toBe(2);
     expect(await recent.first().innerText()).toContain('会员名册.csv');

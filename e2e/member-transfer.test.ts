@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../src/core/cn/id-number';
-import { freshDataDir, type ServerProcess, startServer } from '../test/support/server-process';
-import { buildWebIfStale, launchBrowser, screenshot, signInThroughForm } from './support/browser';
+import { DEMO_PASSWORD, screenshot, signInThroughForm, useDemoConsole } from './support/browser';
 
-const DEMO_PASSWORD = 'Gonghui@2026';
 const ID_NUMBER = makeIdNumber('610113', '1995-03-08', 137);
 /** The same number with a wrong check character: well-formed, but GB 11643 refuses it. */
 const WRONG_ID_NUMBER = ID_NUMBER.slice(0, 17) + (ID_NUMBER.endsWith('1') ? '2' : '1');
@@ -33,28 +31,19 @@ async function chooseOption(page: Page, selectId: string, text: string): Promise
 }
 
 describe('membership application and transfer in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const demo = useDemoConsole();
   let target: Unit;
 
   beforeAll(async () => {
-    buildWebIfStale();
-    server = await startServer({ DATA_DIR: freshDataDir(), GONGHUI_DEMO: '1' });
-    browser = await launchBrowser();
     // The receiving union: a grassroots union directly under 雁塔区, outside 大雁塔街道 where jiceng works.
-    target = (await grassrootsUnder(server.url, 'yanta'))[0]!;
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    target = (await grassrootsUnder(demo.url, 'yanta'))[0]!;
   });
 
   it('registers, approves and transfers a member; the receiving union accepts', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await signInThroughForm(page, server.url, 'jiceng', DEMO_PASSWORD);
+    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signInThroughForm(page, demo.url, 'jiceng', DEMO_PASSWORD);
     await page.getByTestId('org-tree').waitFor({ timeout: 15_000 });
-    await page.goto(`${server.url}/members`);
+    await page.goto(`${demo.url}/members`);
     await expect.poll(() => page.getByTestId('member-table').locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(2);
     await page.getByTestId('member-filter-org').getByText('大雁塔街道北关小学工会').waitFor();
     await screenshot(page, 'members-filters');
@@ -114,9 +103,9 @@ describe('membership application and transfer in Chromium', () => {
     await page.locator('.header-user').click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.locator('#login').waitFor({ timeout: 10_000 });
-    await signInThroughForm(page, server.url, 'yanta', DEMO_PASSWORD);
+    await signInThroughForm(page, demo.url, 'yanta', DEMO_PASSWORD);
     await page.getByTestId('org-tree').waitFor({ timeout: 15_000 });
-    await page.goto(`${server.url}/members`);
+    await page.goto(`${demo.url}/members`);
     const transfersLink = page.getByTestId('transfers-link');
     await expect.poll(() => transfersLink.locator('.ant-badge-count').textContent(), { timeout: 15_000 }).toBe('1');
     await transfersLink.click();

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../src/core/auth/totp';
 import { openDatabase } from '../src/core/db/database';
 import { freshDataDir, type ServerProcess, startServer } from '../test/support/server-process';
-import { buildWebIfStale, launchBrowser, screenshot, signInThroughForm } from './support/browser';
+import { buildWebIfStale, DEMO_PASSWORD, launchBrowser, screenshot, signInThroughForm } from './support/browser';
 
-const DEMO_PASSWORD = 'Gonghui@2026';
 
 describe('members and the second factor in Chromium', () => {
   let server: ServerProcess;

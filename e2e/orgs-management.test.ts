@@ -1,30 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../src/core/cn/credit-code';
-import { freshDataDir, type ServerProcess, startServer } from '../test/support/server-process';
-import { buildWebIfStale, launchBrowser, screenshot, signInThroughForm } from './support/browser';
+import { DEMO_PASSWORD, screenshot, signInThroughForm, useDemoConsole } from './support/browser';
 
-const DEMO_PASSWORD = 'Gonghui@2026';
 const UNION_CODE = makeCreditCode('8', '1', '610113', 'E2E0TEXT');
 /** One character of the code changed: the GB 32100 check fails. */
 const BAD_CODE = `${UNION_CODE.slice(0, 17)}${UNION_CODE.endsWith('1') ? '2' : '1'}`;
 const NAME = '西安雁塔浏览器测试科技有限公司工会';
 
 describe('org tree management in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const demo = useDemoConsole();
   let page: Page;
 
   beforeAll(async () => {
-    buildWebIfStale();
-    server = await startServer({ DATA_DIR: freshDataDir(), GONGHUI_DEMO: '1' });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   });
 
   const detailTitle = () => page.locator('.orgs-detail .ant-card-head-title').first().textContent();
@@ -33,9 +22,9 @@ describe('org tree management in Chromium', () => {
   const settle = () => page.waitForTimeout(500);
 
   it('creates a grassroots union under the county: the bad credit code is refused inline first, then the valid one is saved', async () => {
-    await signInThroughForm(page, server.url, 'yanta', DEMO_PASSWORD);
+    await signInThroughForm(page, demo.url, 'yanta', DEMO_PASSWORD);
     await page.getByTestId('org-tree').waitFor({ timeout: 15_000 });
-    await page.goto(`${server.url}/orgs`);
+    await page.goto(`${demo.url}/orgs`);
     await expect.poll(detailTitle, { timeout: 15_000 }).toBe('西安市雁塔区总工会');
 
     await page.getByTestId('org-create').click();

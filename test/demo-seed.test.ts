@@ -31,6 +31,21 @@ describeEachEngine('demo seed', (engine) => {
     const accounts = await database().kysely.selectFrom('account').select('login').orderBy('login').execute();
     expect(accounts.map((account) => account.login)).toEqual(['jiceng', 'sheng', 'xian', 'xianyang', 'yanta']);
 
+    // About 50,000 members, with histories: transfers in, exits, pending applications; the employer registry.
+    const statuses = await database().kysely
+      .selectFrom('members_membership')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('status')
+      .execute();
+    const count = (status: string) => Number(statuses.find((row) => row.status === status)?.count ?? 0);
+    expect(count('active') + count('retained')).toBeGreaterThan(45_000);
+    expect(count('transferred')).toBeGreaterThan(1_000);
+    expect(count('exited')).toBeGreaterThan(1_000);
+    expect(count('pending')).toBeGreaterThan(100);
+    const transferredIn = await database().kysely.selectFrom('members_membership_event').select('id').where('kind', '=', 'transferred_in').limit(1).execute();
+    expect(transferredIn).toHaveLength(1);
+    expect((await database().kysely.selectFrom('employer_unit').select('id').where('union_org_unit_id', 'is', null).execute()).length).toBeGreaterThan(0);
+
     const again = await seedDemo(database().kysely, MODULES, { keys: testPlatformKeys(), log: () => {} });
     expect(again.seeded).toBe(false);
     expect(await database().kysely.selectFrom('org_unit').select('id').execute()).toHaveLength(units.length);

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { freshDataDir, type ServerProcess, startServer } from '../../test/support/server-process';
 import { CHROMIUM_PATH } from './chromium-path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -42,4 +44,35 @@ export async function signInThroughForm(page: Page, baseUrl: string, login: stri
   await page.locator('#login').fill(login);
   await page.locator('#password').fill(password);
   await page.locator('button[type=submit]').click();
+}
+
+/** The demo accounts' password (the demo seed's DEMO_PASSWORD). */
+export const DEMO_PASSWORD = 'Gonghui@2026';
+
+/**
+ * One server on a fresh demo province and one Chromium for a test file,
+ * started before its tests and stopped after them. Call inside `describe`.
+ */
+export function useDemoConsole(): { readonly url: string; readonly browser: Browser } {
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    buildWebIfStale();
+    server = await startServer({ DATA_DIR: freshDataDir(), GONGHUI_DEMO: '1' });
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('the demo server is not running yet (use it inside a test or a later beforeAll)');
+      return server.url;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not running yet');
+      return browser;
+    },
+  };
 }

@@ -1,9 +1,10 @@
 import { PlusOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useState } from 'react';
 import { isApiError } from '../../../web/api/client';
 import { roleLabel, t } from '../../../web/i18n';
+import { KeysetTable } from '../../../web/components/KeysetTable';
 import { useKeysetPages } from '../../../web/hooks/useKeysetPages';
 import { useMe } from '../../../web/session/session';
 import { ACCOUNTS_SECURITY, ACCOUNTS_WRITE, isAdminRole, type Role, type TAccountRole, type TAccountRow, type TCreatedAccount } from '../contract';
@@ -48,10 +49,11 @@ export function AccountsPage() {
   const root = useScopeRoot(canWrite);
   const atRoot = root?.parentId === null;
 
-  const { rows, setRows, cursor, loading, error, load, loadMore } = useKeysetPages(
+  const pages = useKeysetPages(
     (after) => fetchAccounts({ q: search || undefined, after, limit: PAGE }),
     [search, me.org.id],
   );
+  const { setRows } = pages;
 
   /** Puts a changed row back in place; one with no role left in scope has left the list. */
   const replace = (row: TAccountRow) =>
@@ -286,38 +288,15 @@ export function AccountsPage() {
           </Button>
         )}
       </div>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 8 }}
-          action={
-            <Button size="small" onClick={() => void load(true)}>
-              {t('session.retry')}
-            </Button>
-          }
-        />
-      )}
-      <Table<TAccountRow>
-        data-testid="account-table"
-        size="small"
-        rowKey="id"
+      <KeysetTable<TAccountRow>
+        pages={pages}
         columns={columns}
-        dataSource={rows}
-        loading={loading}
-        pagination={false}
-        scroll={{ x: 1080 }}
-        locale={{ emptyText: t('accounts.empty') }}
+        testId="account-table"
+        scrollX={1080}
+        emptyText={t('accounts.empty')}
+        loadedText={t('accounts.loaded', { count: pages.rows.length })}
+        moreText={t('accounts.more')}
       />
-      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, marginTop: 10 }}>
-        <span className="card-note">{t('accounts.loaded', { count: rows.length })}</span>
-        {cursor && (
-          <Button size="small" onClick={() => void loadMore()} loading={loading}>
-            {t('accounts.more')}
-          </Button>
-        )}
-      </div>
 
       {canWrite && (
         <>

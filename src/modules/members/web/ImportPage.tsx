@@ -15,6 +15,7 @@ import { ImportResult } from './import/ImportResult';
 import { RecentImports } from './import/RecentImports';
 import { useImportJob } from './import/useImportJob';
 import './import/import.css';
+import './members.css';
 
 /** The file last sent, kept so that a dry run can be imported for real (or a broken run continued). */
 type Sent = { file: File; unitId: number; jobId: number };

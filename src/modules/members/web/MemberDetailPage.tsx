@@ -12,6 +12,7 @@ import { MemberProfileCard } from './MemberProfileCard';
 import { MembershipTimeline } from './MembershipTimeline';
 import { PendingTransferAlert } from './PendingTransferAlert';
 import { TransferredAwayAlert } from './TransferredAwayAlert';
+import './members.css';
 
 /** One membership (/members/:id): identity, the actions its status allows, the profile and the history. */
 export function MemberDetailPage() {

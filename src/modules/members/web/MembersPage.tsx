@@ -1,11 +1,12 @@
 import { CloudUploadOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Table, Tag } from 'antd';
+import { App, Button, Card, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { withQuery } from '../../../web/api/client';
 import { ExportPurposeDialog } from '../../../web/components/ExportPurposeDialog';
 import { useScopeRoot } from '../../../web/components/OrgTreeSelect';
+import { KeysetTable } from '../../../web/components/KeysetTable';
 import { useKeysetPages } from '../../../web/hooks/useKeysetPages';
 import { t } from '../../../web/i18n';
 import { useMe } from '../../../web/session/session';
@@ -20,6 +21,7 @@ import { PendingTransfersLink } from './PendingTransfersLink';
 import { isGigForm } from './profile-options';
 import { RevealDialog, type RevealTarget } from './RevealDialog';
 import { SensitiveValue } from './SensitiveValue';
+import './members.css';
 
 const PAGE = 50;
 
@@ -48,7 +50,7 @@ export function MembersPage() {
   const filters = chosen.orgId === me.org.id ? chosen.filters : { ...chosen.filters, orgUnitId: undefined };
   const setFilters = (next: MemberFilters) => setChosen({ orgId: me.org.id, filters: next });
 
-  const { rows, cursor, loading, error, load, loadMore } = useKeysetPages(
+  const pages = useKeysetPages(
     (after) => fetchMembers({ ...filters, after, limit: PAGE }),
     [filters.q, filters.orgUnitId, filters.status, filters.employmentForm, filters.joinedYear, filters.review, me.org.id],
   );
@@ -123,38 +125,15 @@ export function MembersPage() {
       }
     >
       <MemberFilterBar filters={filters} onChange={setFilters} orgRoot={orgRoot} />
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          className="members-error"
-          action={
-            <Button size="small" onClick={() => void load(true)}>
-              {t('session.retry')}
-            </Button>
-          }
-        />
-      )}
-      <Table<TMemberRow>
-        data-testid="member-table"
-        size="small"
-        rowKey="id"
+      <KeysetTable<TMemberRow>
+        pages={pages}
         columns={columns}
-        dataSource={rows}
-        loading={loading}
-        pagination={false}
-        scroll={{ x: 1100 }}
-        locale={{ emptyText: t('members.empty') }}
+        testId="member-table"
+        scrollX={1100}
+        emptyText={t('members.empty')}
+        loadedText={t('members.loaded', { count: pages.rows.length })}
+        moreText={t('members.more')}
       />
-      <div className="members-more">
-        {cursor && (
-          <Button onClick={() => void loadMore()} loading={loading}>
-            {t('members.more')}
-          </Button>
-        )}
-        <span className="members-count">{t('members.loaded', { count: rows.length })}</span>
-      </div>
       <ExportPurposeDialog
         open={isExporting}
         title={t('members.export')}

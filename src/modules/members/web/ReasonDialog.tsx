@@ -1,8 +1,7 @@
 import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { t } from '../../../web/i18n';
-import { placeServerError } from './form-errors';
+import { useFormSubmit } from './useFormSubmit';
 
 export type ReasonDialogValues = { reason: string | null; on: string | undefined };
 
@@ -41,22 +40,9 @@ export function ReasonDialog({
   onSubmit: (values: ReasonDialogValues) => Promise<void>;
 }) {
   const [form] = Form.useForm<FormValues>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => undefined);
-    if (!values) return; // the fields show what is missing
-    setSubmitting(true);
-    setError(undefined);
-    try {
-      await onSubmit({ reason: values.reason?.trim() || null, on: values.on?.format('YYYY-MM-DD') });
-    } catch (caught) {
-      setError(placeServerError(form, caught, askReason ? ['reason', 'on'] : ['on']));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { submitting, error, submit, clearError } = useFormSubmit(form, askReason ? ['reason', 'on'] : ['on'], (values) =>
+    onSubmit({ reason: values.reason?.trim() || null, on: values.on?.format('YYYY-MM-DD') }),
+  );
 
   return (
     <Modal
@@ -69,7 +55,7 @@ export function ReasonDialog({
       confirmLoading={submitting}
       onOk={() => void submit()}
       onCancel={() => {
-        setError(undefined);
+        clearError();
         onCancel();
       }}
       destroyOnHidden

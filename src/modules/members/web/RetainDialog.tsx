@@ -1,9 +1,8 @@
 import { Alert, Form, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { t } from '../../../web/i18n';
 import { RETAIN_REASON_LABELS, type TMemberDetail } from '../contract';
 import { retainMembership, type TRetainRequest } from './api';
-import { placeServerError } from './form-errors';
+import { useFormSubmit } from './useFormSubmit';
 
 type RetainReason = TRetainRequest['reason'];
 
@@ -23,24 +22,10 @@ export function RetainDialog({
   onDone: () => void;
 }) {
   const [form] = Form.useForm<{ reason: RetainReason }>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => undefined);
-    if (!values) return; // the fields show what is missing
-    const { reason } = values;
-    setSubmitting(true);
-    setError(undefined);
-    try {
-      await retainMembership(member.id, { reason });
-      onDone();
-    } catch (caught) {
-      setError(placeServerError(form, caught, ['reason']));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { submitting, error, submit, clearError } = useFormSubmit(form, ['reason'], async ({ reason }) => {
+    await retainMembership(member.id, { reason });
+    onDone();
+  });
 
   return (
     <Modal
@@ -52,7 +37,7 @@ export function RetainDialog({
       confirmLoading={submitting}
       onOk={() => void submit()}
       onCancel={() => {
-        setError(undefined);
+        clearError();
         onCancel();
       }}
       destroyOnHidden

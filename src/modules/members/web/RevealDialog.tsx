@@ -1,6 +1,5 @@
 import { Alert, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { isApiError } from '../../../web/api/client';
+import { useFormSubmit } from './useFormSubmit';
 import { t } from '../../../web/i18n';
 import type { TMemberRow } from '../contract';
 import { revealMemberField } from './api';
@@ -21,26 +20,12 @@ export function RevealDialog({
   onRevealed: (target: RevealTarget, value: string | null) => void;
 }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  const submit = async () => {
+  const { submitting, error, submit, clearError } = useFormSubmit(form, [], async ({ reason }) => {
     if (!target) return;
-    const values = await form.validateFields().catch(() => undefined);
-    if (!values) return; // the field shows what is missing
-    const { reason } = values;
-    setSubmitting(true);
-    setError(undefined);
-    try {
-      const result = await revealMemberField(target.member.id, { field: target.field, reason: reason.trim() });
-      onRevealed(target, result.value);
-      form.resetFields();
-    } catch (caught) {
-      setError(isApiError(caught) ? caught.message : t('page.loadFailed'));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    const result = await revealMemberField(target.member.id, { field: target.field, reason: reason.trim() });
+    onRevealed(target, result.value);
+    form.resetFields();
+  });
 
   const fieldLabel = target?.field === 'phone' ? t('members.field.phone') : t('members.field.idNumber');
   return (
@@ -54,7 +39,7 @@ export function RevealDialog({
       onOk={() => void submit()}
       onCancel={() => {
         form.resetFields();
-        setError(undefined);
+        clearError();
         onClose();
       }}
       destroyOnHidden

@@ -1,9 +1,8 @@
 import { Alert, Form, Input, Modal, Radio } from 'antd';
-import { useState } from 'react';
 import { t } from '../../../web/i18n';
 import { type TMemberDetail, TRANSFER_REASON_LABELS } from '../contract';
 import { requestTransfer } from './api';
-import { placeServerError } from './form-errors';
+import { useFormSubmit } from './useFormSubmit';
 import { UnionDirectorySelect } from './UnionDirectorySelect';
 
 type TransferReason = keyof typeof TRANSFER_REASON_LABELS;
@@ -24,23 +23,10 @@ export function TransferDialog({
   onDone: () => void;
 }) {
   const [form] = Form.useForm<FormValues>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => undefined);
-    if (!values) return; // the fields show what is missing
-    setSubmitting(true);
-    setError(undefined);
-    try {
-      await requestTransfer(member.id, { toOrgUnitId: values.toOrgUnitId, reason: values.reason, note: values.note?.trim() || null });
-      onDone();
-    } catch (caught) {
-      setError(placeServerError(form, caught, ['toOrgUnitId', 'reason', 'note']));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { submitting, error, submit, clearError } = useFormSubmit(form, ['toOrgUnitId', 'reason', 'note'], async (values) => {
+    await requestTransfer(member.id, { toOrgUnitId: values.toOrgUnitId, reason: values.reason, note: values.note?.trim() || null });
+    onDone();
+  });
 
   return (
     <Modal
@@ -54,7 +40,7 @@ export function TransferDialog({
       confirmLoading={submitting}
       onOk={() => void submit()}
       onCancel={() => {
-        setError(undefined);
+        clearError();
         onCancel();
       }}
       destroyOnHidden

@@ -11,6 +11,7 @@ import type { TTransferRow } from '../contract';
 import { acceptTransfer, cancelTransfer, fetchTransfers, refuseTransfer } from './api';
 import { ReasonDialog } from './ReasonDialog';
 import { type TransferDecision, TransferTable } from './TransferTable';
+import './members.css';
 
 type Direction = 'incoming' | 'outgoing';
 

@@ -11,6 +11,7 @@ import { sealPersonField } from '../../../core/person/person-fields';
 import { testPlatformKeys } from '../../../core/platform/test-keys';
 import { createOrgUnit, createStaff, type TestOrg } from '../../../core/testing/factories';
 import { buildTestApp, type SessionHeaders, signIn } from '../../../core/testing/test-app';
+import { findStatDrift, rebuildStats } from '../../members';
 import { MODULES } from '../../../server/modules';
 import type { TOrgDetail } from '../contract';
 import { ORG_CONTACT_PHONE_CONTEXT } from './org-fields';
@@ -297,6 +298,10 @@ describeEachEngine('orgs module: changing the tree', (engine) => {
     const before = await db.selectFrom('org_unit').select(['id', 'path', 'depth']).where(subtreeOf('org_unit.path', township.path)).execute();
     expect(before).toHaveLength(100);
     const [member] = await addMembers(db, deepest, 1, 300);
+    await rebuildStats(db);
+    const members = async (unit: TestOrg) =>
+      (await db.selectFrom('members_stat').select('value').where('org_unit_id', '=', unit.id).where('key', '=', 'members').executeTakeFirst())?.value ?? 0;
+    expect(await members(units.yanta)).toBe(1);
 
     // Up one level, to 西安 itself (a city may hold a township).
     const moved = await post('xian-clerk', `/api/orgs/${township.id}/move`, { parentId: units.xian.id, on: '2026-11-01' });
@@ -325,6 +330,9 @@ describeEachEngine('orgs module: changing the tree', (engine) => {
     // The members module keeps the copied path of a membership deep in the subtree in step.
     const membership = await db.selectFrom('members_membership').select(['org_unit_id', 'org_path']).where('id', '=', member!).executeTakeFirstOrThrow();
     expect(membership).toEqual({ org_unit_id: deepest.id, org_path: newRoot + deepest.path.slice(township.path.length) });
+    // …and carries the subtree's figures from the old ancestors to the new ones.
+    expect(await members(units.yanta)).toBe(0);
+    expect(await findStatDrift(db)).toEqual([]);
 
     expect(moves).toEqual([{ unitId: township.id, fromPath: township.path, toPath: newRoot, on: '2026-11-01', actorAccountId: expect.any(Number) }]);
     const [event] = await events('orgs.move');
@@ -359,6 +367,7 @@ describeEachEngine('orgs module: changing the tree', (engine) => {
   it('dissolves a unit: its members move to the receiving union with a unit_dissolved event, and the listeners report counts', async () => {
     const { db, post, units, events, handovers, unit } = await world();
     const members = await addMembers(db, units.grassroots, 3, 100);
+    await rebuildStats(db);
     // The employer registry (建会率): one employer the union covers, one it is responsible for organizing.
     await db.insertInto('employer_unit').values([
       { credit_code: '91610113MA6TEST01X', name: '被撤销工会的单位', employee_count: 40, responsible_org_unit_id: units.yanta.id, responsible_path: units.yanta.path, union_org_unit_id: units.grassroots.id },
@@ -389,6 +398,7 @@ describeEachEngine('orgs module: changing the tree', (engine) => {
     );
     const history = await db.selectFrom('members_membership_event').select(['membership_id', 'kind']).where('kind', '=', 'unit_dissolved').execute();
     expect(history.map((row) => row.membership_id).sort()).toEqual([...members].sort());
+    expect(await findStatDrift(db)).toEqual([]);
     expect(result.handedOver.reduce((sum: number, item: { count: number }) => sum + item.count, 0)).toBe(3 + 3);
     const employers = await db.selectFrom('employer_unit').select(['name', 'responsible_org_unit_id', 'union_org_unit_id']).orderBy('name').execute();
     expect(employers).toEqual([

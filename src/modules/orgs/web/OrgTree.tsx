@@ -6,6 +6,7 @@ import { t } from '../../../web/i18n';
 import type { TOrgNode } from '../contract';
 import { fetchOrgChildren } from './api';
 import { OrgTypeTag } from './OrgTypeTag';
+import './orgs.css';
 
 type Loaded = { ids: readonly number[]; total: number };
 

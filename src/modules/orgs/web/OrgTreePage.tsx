@@ -16,6 +16,7 @@ import { OrgFormDrawer, type OrgFormTarget } from './OrgFormDrawer';
 import { OrgTree } from './OrgTree';
 import { OrgTypeTag } from './OrgTypeTag';
 import { useElementHeight } from './useElementHeight';
+import './orgs.css';
 
 const EMPTY = t('orgs.empty');
 const text = (value: string | null | undefined) => (value ? value : EMPTY);

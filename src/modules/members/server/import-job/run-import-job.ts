@@ -51,7 +51,8 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
     .executeTakeFirstOrThrow();
   const fallback = checkUnion(defaultUnit);
   const resolver = new UnionResolver(db, job.org_path, fallback.ok ? fallback : { ok: false, code: 'ORG_REQUIRED', message: `请在“所属工会”列填写基层工会（${defaultUnit.name}不直接管理会员）` });
-  const today = beijingDate(runner.now());
+  const startedAt = runner.now();
+  const today = beijingDate(startedAt);
   const seen = new Map<string, number>();
   const cards = new CardNumberIssuer();
   const batchSize = runner.batchSize ?? DEFAULT_BATCH;
@@ -76,7 +77,7 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
       const rejectedRows = new Set(batchErrors.map((error) => error.row));
       await db.transaction().execute(async (tx) => {
         await enterCallerScope(tx, job.org_path);
-        const outcome = await writeImportBatch({ db: tx, ring: keys.ring, jobId, today, dryRun: job.dry_run, seen, cards }, batchRows);
+        const outcome = await writeImportBatch({ db: tx, jobId, today, dryRun: job.dry_run, seen, cards }, batchRows);
         const allErrors = [...batchErrors, ...outcome.errors];
         for (const error of outcome.errors) rejectedRows.add(error.row);
         if (allErrors.length > 0) {
@@ -130,7 +131,7 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
       if (rowNumber <= job.committed_rows) continue;
       lastRow = rowNumber;
       rowsInBatch += 1;
-      const checked = validateMemberRow(view.of(cells), runner.now());
+      const checked = validateMemberRow(view.of(cells), startedAt);
       if (!checked.ok) {
         for (const error of checked.errors) errors.push({ row: rowNumber, ...error });
       } else {

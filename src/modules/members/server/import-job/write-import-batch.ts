@@ -1,10 +1,9 @@
 import { type Kysely, sql } from 'kysely';
-import type { KeyRing } from '../../../../core/crypto';
 import type { DB } from '../../../../core/db/schema';
 import type { SealedValue } from '../../../../core/person/person-fields';
 import type { MemberImportRecord } from '../import/validate-member-row';
 import type { CardNumberIssuer } from '../membership/card-number-issuer';
-import { alreadyMemberMessage, findCurrentHolders } from '../membership/current-holder';
+import { alreadyMemberMessage } from '../membership/current-holder';
 import { StatDelta } from '../stats/stat-delta';
 import type { StatSubject } from '../stats/stat-keys';
 import type { ImportUnion } from './union-resolver';
@@ -26,7 +25,6 @@ export type BatchOutcome = { imported: number; updated: number; unchanged: numbe
 
 export type BatchContext = {
   db: Kysely<DB>;
-  ring: KeyRing;
   jobId: number;
   today: string;
   /** Dry run: classify and count, write nothing; in-file duplicates are tracked in `seen`. */
@@ -51,7 +49,7 @@ type Existing = {
 const ID_COLUMN = '公民身份号码';
 
 /** The person's columns a row sets (sensitive values sealed only when written). */
-function personValues(ring: KeyRing, row: PreparedRow) {
+function personValues(row: PreparedRow) {
   const { record } = row;
   const phone = row.sealedPhone;
   return {
@@ -125,16 +123,18 @@ export async function writeImportBatch(context: BatchContext, rows: readonly Pre
     return true;
   });
 
-  // 2. Card numbers from the file that a current membership of someone else already has.
+  // 2. Who these people are, where they are members, and (inside the scope) what is recorded.
+  const found = await lookupPeople(db, candidates.map((row) => row.idIndex));
+
+  // 3. Card numbers from the file that a current membership of someone else already has.
   const cards = candidates.flatMap((row) => (row.record.cardNumber ? [row.record.cardNumber] : []));
   if (cards.length > 0) {
     const taken = await sql<{ card_number: string; person_id: number; org_name: string }>`
       select * from members_taken_card_numbers(${cards}::text[])`.execute(db);
-    const holders = await findCurrentHolders(db, candidates.map((row) => row.idIndex));
     const takenBy = new Map(taken.rows.map((row) => [row.card_number, row]));
     candidates = candidates.filter((row) => {
       const holder = row.record.cardNumber ? takenBy.get(row.record.cardNumber) : undefined;
-      if (holder && holder.person_id !== holders.get(row.idIndex)?.personId) {
+      if (holder && holder.person_id !== found.get(row.idIndex)?.person_id) {
         refuse(row, '会员证号', 'CARD_NUMBER_TAKEN', `会员证号 ${row.record.cardNumber} 已属于${holder.org_name}的另一名会员`);
         return false;
       }
@@ -142,8 +142,6 @@ export async function writeImportBatch(context: BatchContext, rows: readonly Pre
     });
   }
 
-  // 3. Who these people are, where they are members, and (inside the scope) what is recorded.
-  const found = await lookupPeople(db, candidates.map((row) => row.idIndex));
   const fresh: PreparedRow[] = [];
   const returning: Array<{ row: PreparedRow; personId: number }> = [];
   const sameUnion: Array<{ row: PreparedRow; existing: Existing }> = [];
@@ -222,7 +220,7 @@ async function insertMembers(
   fresh: readonly PreparedRow[],
   returning: ReadonlyArray<{ row: PreparedRow; personId: number }>,
 ): Promise<void> {
-  const { db, ring, today } = context;
+  const { db, today } = context;
   if (fresh.length + returning.length === 0) return;
   // Ids first: under row-level security a new person is invisible until their membership exists.
   const ids = await sql<{ id: number }>`
@@ -230,7 +228,7 @@ async function insertMembers(
   const personIds = ids.rows.map((row) => row.id);
   if (fresh.length > 0) {
     const people = fresh.map((row, index) => {
-      return { id: personIds[index]!, sealedId: row.sealedId, ...personValues(ring, row) };
+      return { id: personIds[index]!, sealedId: row.sealedId, ...personValues(row) };
     });
     const column = <K extends keyof (typeof people)[number]>(key: K) => people.map((person) => person[key]);
     // One parameter per column (unnest), not one per value: a batch is a single short statement.
@@ -255,7 +253,7 @@ async function insertMembers(
       as t(person_id, org_unit_id, org_path, joined_on, card_number)`.execute(db);
   // People who were members before: their one record is brought up to date.
   for (const { row, personId } of returning) {
-    await db.updateTable('person').set({ ...personValues(ring, row), updated_at: new Date() }).where('id', '=', personId).execute();
+    await db.updateTable('person').set({ ...personValues(row), updated_at: new Date() }).where('id', '=', personId).execute();
   }
   // Their statistics are added when the job ends (addImportedToStats), in one statement.
 }
@@ -286,9 +284,9 @@ async function cardNumbersFor(context: BatchContext, rows: readonly PreparedRow[
 }
 
 async function updateMembers(context: BatchContext, changed: ReadonlyArray<{ row: PreparedRow; existing: Existing }>, delta: StatDelta): Promise<void> {
-  const { db, ring } = context;
+  const { db } = context;
   for (const { row, existing } of changed) {
-    const values = personValues(ring, row);
+    const values = personValues(row);
     // Empty cells in the file leave the stored value alone.
     const set = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
     await db.updateTable('person').set({ ...set, updated_at: new Date() }).where('id', '=', existing.person_id).execute();

@@ -3,6 +3,7 @@ import { orgPathInScope } from '../../../../core/access/scope';
 import { beijingDate } from '../../../../core/files/beijing-time';
 import { type RequestContext, requireUser } from '../../../../core/http/request-context';
 import { subtreeOf } from '../../../../core/org/tree';
+import { orgTypeLabel } from '../../../orgs/contract';
 import { EMPLOYMENT_FORM_LABELS, MEMBERSHIP_STATUS_LABELS, type TMemberStats } from '../../contract';
 import { loadRateRules } from './rate-rules';
 
@@ -12,12 +13,6 @@ const AGE_BANDS = [
   { key: '46to55', label: '46–55岁', max: 55 },
   { key: 'over55', label: '56岁及以上', max: Number.POSITIVE_INFINITY },
 ] as const;
-
-const ORG_TYPE_NAMES: Record<string, string> = {
-  province: '省总工会', city: '市(区)总工会', county: '县(市、区)总工会', township: '乡镇(街道)/开发区工会', industry: '省级产业工会',
-  industry_system: '产业系统工会', direct: '单列单位工会', grassroots: '基层工会', joint_grassroots: '联合基层工会',
-  federation: '区域性/行业性工会联合会', project: '项目工会', branch: '分会/工会小组',
-};
 
 const percent = (numerator: number, denominator: number) => (denominator > 0 ? Math.round((numerator / denominator) * 1000) / 10 : null);
 
@@ -109,7 +104,7 @@ export async function getMemberStats(ctx: RequestContext, orgUnitId: number | un
     byAgeBand,
     trend,
     byChild: children.map((child) => ({ id: child.id, name: child.name, type: child.type, members: child.members ?? 0, gig: child.gig ?? 0 })),
-    unionsByType: units.map((unit) => ({ key: unit.type, label: ORG_TYPE_NAMES[unit.type] ?? unit.type, count: unit.count })).sort((a, b) => b.count - a.count),
+    unionsByType: units.map((unit) => ({ key: unit.type, label: orgTypeLabel(unit.type), count: unit.count })).sort((a, b) => b.count - a.count),
     joinRate: {
       value: percent(count('members'), employees.total),
       numerator: count('members'),
