@@ -9,6 +9,10 @@ import { createStaff } from '../../../core/testing/factories';
 import { openPersonField } from '../../../core/person/person-fields';
 import { GIG_EMPLOYMENT_FORMS } from '../contract';
 import { findStatDrift } from './stats/rebuild-stats';
+import { findMembers } from './queries/find-members';
+import type { RequestContext } from '../../../core/http/request-context';
+import { enterCallerScope } from '../../../core/access/row-security';
+import type { TMemberListQuery } from '../contract';
 
 
 for (const engine of TEST_ENGINES) {
@@ -42,6 +46,47 @@ for (const engine of TEST_ENGINES) {
       expect(byId.items.map((member: { id: number }) => member.id)).toEqual([row.id]);
       const byName = (await get('yanta', `/api/members?q=${encodeURIComponent(row.name)}`)).json();
       expect(byName.items.map((member: { id: number }) => member.id)).toContain(row.id);
+    });
+
+    it('name search gives the same pages whether it reads the name index or walks the subtree, and follows a name correction', async () => {
+      const db = demo.database().kysely;
+      const city = await db.selectFrom('org_unit').select(['id', 'path', 'name', 'type', 'code']).where('code', '=', 'SX610100').executeTakeFirstOrThrow();
+      const asCity = <T>(work: (ctx: RequestContext) => Promise<T>) =>
+        db.transaction().execute(async (tx) => {
+          await enterCallerScope(tx, city.path);
+          return work({ db: tx, keys, now: () => new Date('2026-11-21T10:00:00+08:00'), user: { org: city } } as unknown as RequestContext);
+        });
+      const allPages = async (query: Partial<TMemberListQuery>, nameRangeLimit: number) => {
+        const ids: number[] = [];
+        let after: string | undefined;
+        do {
+          const page = await asCity((ctx) => findMembers(ctx, { limit: 7, ...query, ...(after ? { after } : {}) }, { nameRangeLimit }));
+          ids.push(...page.items.map((member) => member.id));
+          after = page.nextCursor ?? undefined;
+        } while (after);
+        return ids;
+      };
+      const expected = async (prefix: string, status?: string) =>
+        (await db.selectFrom('members_membership as m').innerJoin('person as p', 'p.id', 'm.person_id').select('m.id')
+          .where('m.org_path', '>=', city.path).where('m.org_path', '<', `${city.path.slice(0, -1)}/`)
+          .where('p.name', 'like', `${prefix}%`).$if(status !== undefined, (q) => q.where('m.status', '=', status as never))
+          .orderBy('m.org_path').orderBy('m.id').execute()).map((row) => row.id);
+
+      const wang = await expected('王');
+      expect(wang.length).toBeGreaterThan(20);
+      expect(await allPages({ q: '王' }, 1_000_000)).toEqual(wang);
+      expect(await allPages({ q: '王' }, 0)).toEqual(wang);
+      const activeWang = await expected('王', 'active');
+      expect(activeWang.length).toBeLessThan(wang.length);
+      expect(await allPages({ q: '王', status: 'active' }, 1_000_000)).toEqual(activeWang);
+      expect(await allPages({ q: '王', status: 'active' }, 0)).toEqual(activeWang);
+
+      // A corrected name reaches the person's memberships, and search finds the new name only.
+      const member = await db.selectFrom('members_membership').select(['id', 'person_id']).where('id', '=', wang[0]!).executeTakeFirstOrThrow();
+      await db.updateTable('person').set({ name: '甪里更正' }).where('id', '=', member.person_id).execute();
+      expect(await allPages({ q: '甪里' }, 1_000_000)).toEqual([member.id]);
+      expect(await allPages({ q: '甪里' }, 0)).toEqual([member.id]);
+      expect(await allPages({ q: '王' }, 1_000_000)).toEqual(wang.slice(1));
     });
 
     it('answers 404 for a member outside the caller subtree, 200 inside', async () => {

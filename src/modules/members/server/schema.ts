@@ -21,6 +21,8 @@ export type MembersMembershipTable = {
   applied_on: string | null;
   /** The import job that created the membership (its statistics are added when the job ends). */
   import_job_id: number | null;
+  /** The person's name, copied (by trigger when omitted) for name search inside a subtree. */
+  person_name: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 };

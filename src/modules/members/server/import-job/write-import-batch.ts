@@ -246,11 +246,11 @@ async function insertMembers(
   const cardNumbers = await cardNumbersFor(context, all.map((item) => item.row));
   const joined = all.map(({ row }) => row.record.joinedOn ?? today);
   await sql`
-    insert into members_membership (person_id, org_unit_id, org_path, status, joined_on, started_on, last_active_on, card_number, join_channel, import_job_id)
-    select person_id, org_unit_id, org_path, 'active', joined_on, joined_on, ${today}::date, card_number, 'import', ${context.jobId}::int
+    insert into members_membership (person_id, org_unit_id, org_path, status, joined_on, started_on, last_active_on, card_number, join_channel, import_job_id, person_name)
+    select person_id, org_unit_id, org_path, 'active', joined_on, joined_on, ${today}::date, card_number, 'import', ${context.jobId}::int, person_name
     from unnest(${all.map((item) => item.personId)}::int[], ${all.map((item) => item.row.union.id)}::int[],
-      ${all.map((item) => item.row.union.path)}::text[], ${joined}::date[], ${cardNumbers}::text[])
-      as t(person_id, org_unit_id, org_path, joined_on, card_number)`.execute(db);
+      ${all.map((item) => item.row.union.path)}::text[], ${joined}::date[], ${cardNumbers}::text[], ${all.map((item) => item.row.record.name)}::text[])
+      as t(person_id, org_unit_id, org_path, joined_on, card_number, person_name)`.execute(db);
   // People who were members before: their one record is brought up to date.
   for (const { row, personId } of returning) {
     await db.updateTable('person').set({ ...personValues(row), updated_at: new Date() }).where('id', '=', personId).execute();

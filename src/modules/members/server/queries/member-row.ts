@@ -2,28 +2,31 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../../core/db/schema';
 import type { TMemberRow } from '../../contract';
 
+/** The columns of a member list row (masked fields only). */
+export const MEMBER_ROW_COLUMNS = [
+  'm.id',
+  'm.person_id',
+  'm.org_path',
+  'm.org_unit_id',
+  'm.status',
+  'm.card_number',
+  'm.joined_on',
+  'p.name',
+  'p.gender',
+  'p.birth_date',
+  'p.id_number_masked',
+  'p.phone_masked',
+  'p.employment_form',
+  'o.name as org_name',
+] as const;
+
 /** Memberships with their person and union, in the shape of ZMemberRow (masked fields only). */
 export const selectMemberRows = (db: Kysely<DB>) =>
   db
     .selectFrom('members_membership as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
     .innerJoin('org_unit as o', 'o.id', 'm.org_unit_id')
-    .select([
-      'm.id',
-      'm.person_id',
-      'm.org_path',
-      'm.org_unit_id',
-      'm.status',
-      'm.card_number',
-      'm.joined_on',
-      'p.name',
-      'p.gender',
-      'p.birth_date',
-      'p.id_number_masked',
-      'p.phone_masked',
-      'p.employment_form',
-      'o.name as org_name',
-    ]);
+    .select(MEMBER_ROW_COLUMNS);
 
 type MemberRowRecord = {
   id: number;
