@@ -7,8 +7,9 @@ import { logoutRoute, meRoute, switchOrgRoute } from './auth/routes/session-rout
 import { loadMigrations } from './db/migrations';
 import { defineModule } from './module';
 import { healthRoute } from './platform/health-route';
+import { workflowOrgListener } from './workflow/org-listener';
 
-/** The kernel's own part of the platform: sign-in, health, home, and the core tables. */
+/** The kernel's own part of the platform: sign-in, health, home, the core tables and the workflow engine's. */
 export const coreModule = defineModule({
   id: 'core',
   label: '平台',
@@ -34,4 +35,6 @@ export const coreModule = defineModule({
     { path: '/audit', label: '审计日志', icon: 'AuditOutlined', permission: AUDIT_READ, order: 90 },
   ],
   migrations: loadMigrations('core', new URL('./migrations/', import.meta.url)),
+  // Workflow instances follow their records when unions move, dissolve or merge.
+  orgListeners: workflowOrgListener,
 });

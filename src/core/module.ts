@@ -4,6 +4,7 @@ import type { DB } from './db/schema';
 import type { AnyRoute } from './http/route';
 import type { OrgChangeListener } from './org/org-changes';
 import type { PlatformKeys } from './platform/platform-keys';
+import type { AnyWorkflow } from './workflow/define-workflow';
 
 export type PermissionDeclaration = { code: string; label: string };
 
@@ -43,6 +44,8 @@ export type ModuleManifest = {
    * `ctx.platform.services[moduleId]`.
    */
   background?: (context: BackgroundContext) => BackgroundService;
+  /** The module's workflows (defineWorkflow): the kernel fires their timers (notice periods, deadlines). */
+  workflows?: readonly AnyWorkflow[];
 };
 
 export type BackgroundContext = {

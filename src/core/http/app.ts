@@ -15,6 +15,7 @@ import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import type { ModuleManifest } from '../module';
 import type { PlatformKeys } from '../platform/platform-keys';
+import { startWorkflowTimerRunner } from '../workflow/timer-runner';
 import { installErrorHandler } from './error-handler';
 import { AppError } from './errors';
 import { createRateLimiter } from './rate-limiter';
@@ -152,6 +153,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     platform.services[module.id] = started.service;
     app.addHook('onClose', () => started.stop());
+  }
+  // The kernel's own background work: the timers of every module's workflows (notice periods, deadlines).
+  const workflows = modules.flatMap((module) => module.workflows ?? []);
+  if (workflows.length > 0) {
+    const timers = startWorkflowTimerRunner({
+      db: database.kysely,
+      machines: workflows,
+      auditKey: options.keys.auditKey,
+      now,
+      log: { info: (message) => app.log.info(message), error: (error, message) => app.log.error(error, message) },
+    });
+    app.addHook('onClose', () => timers.stop());
   }
 
   if (options.webRoot && existsSync(`${options.webRoot}/index.html`)) {

@@ -11,6 +11,10 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** A workflow step the record's current state does not allow (src/core/workflow). */
+  WORKFLOW_ILLEGAL_TRANSITION: 409,
+  /** A workflow step started from a version someone else has moved on from. */
+  WORKFLOW_VERSION_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
