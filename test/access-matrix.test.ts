@@ -66,6 +66,8 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
   'POST /auth/second-factor/enrolment/confirm': 'not-row-scoped',
   'POST /auth/second-factor/verify': 'not-row-scoped',
   'POST /auth/password': 'not-row-scoped',
+  'POST /assistance/self-test': 'not-row-scoped', // public, stores nothing: household figures in, a classification out
+  'GET /assistance/regions': 'not-row-scoped', // public list of regions with a 低保 standard (rule table)
   'GET /orgs/:id': (t) => ({ request: { method: 'GET', url: `/api/orgs/${t.unitId}` }, rowPath: t.unitPath }),
   'GET /orgs/children': (t) => ({ request: { method: 'GET', url: `/api/orgs/children?parentId=${t.unitId}` }, rowPath: t.unitPath }),
   'GET /orgs/summary': (t) => ({ request: { method: 'GET', url: `/api/orgs/summary?rootId=${t.unitId}` }, rowPath: t.unitPath }),

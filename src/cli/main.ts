@@ -1,10 +1,12 @@
 import { ConfigError, loadConfig } from '../core/config/config';
+import { assistanceCommand } from './commands/assistance';
 import { auditCommand } from './commands/audit';
 import { createAdminCommand } from './commands/create-admin';
 import { keysCommand } from './commands/keys';
 import { membersCommand } from './commands/members';
 import { migrateCommand } from './commands/migrate';
 import { orgsCommand } from './commands/orgs';
+import { plansCommand } from './commands/plans';
 import { seedDemoCommand } from './commands/seed-demo';
 import { type CommandResult, printFailure, printResult, UsageError } from './output';
 
@@ -20,6 +22,9 @@ const USAGE = `用法 / usage: npx gonghui <命令> [--json]
   members stats rebuild  重算会员统计并报告偏差 / recompute member statistics
   orgs list      列出组织：代码、类型、名称、上级代码、状态 / list org units
                  [--type 类型代码] [--under 组织代码]（该组织及其下级）
+  plans parse    解析工作部署文件（.txt/.docx/.pdf）为措施与量化指标 / parse a work plan
+                 plans parse 文件 [--json]（不需要数据库 / needs no database）
+  assistance classify 文件.json  困难职工家庭分类测算（规则同自测页面）/ classify a household (JSON)
 
 数据库由 DATA_DIR（嵌入式）或 DATABASE_URL（PostgreSQL）指定，与 npm start 相同。`;
 
@@ -31,6 +36,11 @@ async function run(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   try {
+    // Parsing a document touches no database and needs no configuration.
+    if (command === 'plans') {
+      printResult(await plansCommand(rest), asJson);
+      return 0;
+    }
     const config = loadConfig();
     const commands: Record<string, () => Promise<CommandResult & { failed?: boolean }>> = {
       migrate: () => migrateCommand(config),
@@ -40,6 +50,7 @@ async function run(argv: string[]): Promise<number> {
       keys: () => keysCommand(config, rest),
       members: () => membersCommand(config, rest, asJson),
       orgs: () => orgsCommand(config, rest),
+      assistance: () => assistanceCommand(config, rest),
     };
     const handler = commands[command];
     if (!handler) {

@@ -1,10 +1,11 @@
 import { coreModule } from '../core/manifest';
 import type { ModuleManifest } from '../core/module';
 import { accountsModule } from '../modules/accounts';
+import { assistanceModule } from '../modules/assistance';
 import { membersModule } from '../modules/members';
 import { orgsModule } from '../modules/orgs';
 
 /** Every part of the platform, in dependency order. The server, CLI and tests are built from this list. */
-export const MODULES: readonly ModuleManifest[] = [coreModule, orgsModule, membersModule, accountsModule];
+export const MODULES: readonly ModuleManifest[] = [coreModule, orgsModule, membersModule, accountsModule, assistanceModule];
 
 export const allMigrations = () => MODULES.flatMap((module) => module.migrations);

@@ -1,9 +1,10 @@
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import { Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { t } from './i18n';
 import { AppLayout } from './layout/AppLayout';
-import { PAGES, navEntryFor } from './modules';
+import { PAGES, PUBLIC_PAGES, navEntryFor } from './modules';
 import { LoginPage } from './pages/LoginPage';
 import { PasswordChangePage } from './pages/PasswordChangePage';
 import { SecondFactorPage } from './pages/SecondFactorPage';
@@ -89,11 +90,30 @@ export function App() {
   return (
     <ConfigProvider locale={zhCN} theme={theme}>
       <AntApp>
-        <SessionProvider>
-          <BrowserRouter>
-            <Root />
-          </BrowserRouter>
-        </SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            {/* Public pages need no session: they render before the session is asked for. */}
+            {Object.entries(PUBLIC_PAGES).map(([path, Page]) => (
+              <Route
+                key={path}
+                path={path}
+                element={
+                  <Suspense fallback={<FullScreenSpin />}>
+                    <Page />
+                  </Suspense>
+                }
+              />
+            ))}
+            <Route
+              path="*"
+              element={
+                <SessionProvider>
+                  <Root />
+                </SessionProvider>
+              }
+            />
+          </Routes>
+        </BrowserRouter>
       </AntApp>
     </ConfigProvider>
   );

@@ -21,6 +21,14 @@ export const PAGES: Readonly<Record<string, PageComponent>> = {
   '/accounts': lazy(() => import('../modules/accounts/web/AccountsPage').then((module) => ({ default: module.AccountsPage }))),
 };
 
+/**
+ * Public pages: shown without signing in and outside the console's layout and
+ * session (nothing is asked of /api/auth/me). For the people the platform serves.
+ */
+export const PUBLIC_PAGES: Readonly<Record<string, PageComponent>> = {
+  '/self-test': lazy(() => import('../modules/assistance/web/SelfTestPage').then((module) => ({ default: module.SelfTestPage }))),
+};
+
 /** The nav entry a route belongs to: the one with the longest path that prefixes it. */
 export function navEntryFor(nav: readonly TNavItem[], pathname: string): TNavItem | undefined {
   let best: TNavItem | undefined;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { entryDataOffset, readAt, readZipDirectory } from './zip-directory';
+import { entryDataOffset, readAt, readZipDirectory } from '../../../../core/files/zip-directory';
 
 export async function makeTempDir(): Promise<{ dir: string; file(name: string): string; cleanup(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'member-import-'));

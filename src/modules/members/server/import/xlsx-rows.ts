@@ -13,13 +13,20 @@
 import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { TableFileError } from './table-file-error';
 import { FORMULA_CELL, type SheetRow, type TableCell } from './table-cell';
 import { BOMB_MAX_RATIO, BOMB_MIN_ENTRY_BYTES, formatBytes, type TableFileLimits } from './table-limits';
 import { dateStyleIds, firstWorksheet } from './xlsx-parts';
-import { LOCAL_HEADER_LENGTH, entryDataOffset, readAt, readZipDirectory, type ZipEntry } from './zip-directory';
+import {
+  LOCAL_HEADER_LENGTH,
+  ZipFormatError,
+  entryDataOffset,
+  readZipDirectory,
+  readZipEntry,
+  type ZipEntry,
+} from '../../../../core/files/zip-directory';
 
 type Part = { entry: ZipEntry; dataOffset: number };
 
@@ -49,6 +56,16 @@ const invalid = (detail: string) =>
 
 /** Refuses what the directory alone shows to be unsafe or not a workbook; finds the first worksheet. */
 export async function inspectXlsx(handle: FileHandle, fileSize: number, limits: TableFileLimits): Promise<XlsxPlan> {
+  try {
+    return await inspectXlsxParts(handle, fileSize, limits);
+  } catch (error) {
+    // The shared ZIP reader (src/core/files) says what is wrong; the refusal is worded for a workbook.
+    if (error instanceof ZipFormatError) throw invalid(error.detail);
+    throw error;
+  }
+}
+
+async function inspectXlsxParts(handle: FileHandle, fileSize: number, limits: TableFileLimits): Promise<XlsxPlan> {
   const { entries, centralDirectoryOffset } = await readZipDirectory(handle, fileSize);
   const byName = new Map<string, ZipEntry>();
   let uncompressedBytes = 0;
@@ -120,16 +137,7 @@ async function readSmallPart(handle: FileHandle, { entry, dataOffset }: Part): P
   if (entry.uncompressedSize > MAX_SMALL_PART_BYTES || entry.compressedSize > MAX_SMALL_PART_BYTES) {
     throw invalid(`${entry.name} 过大`);
   }
-  const compressed = await readAt(handle, dataOffset, entry.compressedSize);
-  try {
-    const data =
-      entry.method === 0 ? compressed : inflateRawSync(compressed, { maxOutputLength: entry.uncompressedSize + 1 });
-    if (data.length !== entry.uncompressedSize) throw invalid(`${entry.name} 的大小与目录不符`);
-    return data;
-  } catch (error) {
-    if (error instanceof TableFileError) throw error;
-    throw invalid(`${entry.name} 已损坏`);
-  }
+  return readZipEntry(handle, entry, dataOffset);
 }
 
 /** A stored (uncompressed) local file header: exceljs's unzipper then copies the bytes we inflated. */

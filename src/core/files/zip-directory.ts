@@ -1,10 +1,21 @@
 /**
  * Reads a ZIP file's central directory (APPNOTE.TXT §4.3.12–4.3.16) without
- * decompressing anything, so an .xlsx can be judged before any parser touches
- * it: declared sizes, compression ratios, which parts it holds.
+ * decompressing anything, so an uploaded .xlsx or .docx can be judged before
+ * any parser touches it: declared sizes, compression ratios, which parts it
+ * holds. Failures are `ZipFormatError`s carrying a Chinese detail; each
+ * caller words the refusal for its own file type ("不是有效的 .xlsx 文件（…）").
  */
 import type { FileHandle } from 'node:fs/promises';
-import { TableFileError } from './table-file-error';
+import { inflateRawSync } from 'node:zlib';
+
+/** The archive is not a readable ZIP; `detail` is Chinese, e.g. “文件被截断”. */
+export class ZipFormatError extends Error {
+  override readonly name = 'ZipFormatError';
+
+  constructor(readonly detail: string) {
+    super(detail);
+  }
+}
 
 export type ZipEntry = {
   name: string;
@@ -29,12 +40,11 @@ const LOCAL_HEADER_SIGNATURE = 0x04034b50;
 export const LOCAL_HEADER_LENGTH = 30;
 const ZIP64_EXTRA_ID = 0x0001;
 const MAX_COMMENT = 0xffff;
-// An .xlsx has a few dozen parts; thousands of entries or megabytes of directory are not a spreadsheet.
+// An .xlsx or .docx has a few dozen parts; thousands of entries or megabytes of directory are not an office file.
 const MAX_ENTRIES = 10_000;
 const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
 
-const invalid = (detail: string) =>
-  new TableFileError('XLSX_INVALID', `不是有效的 .xlsx 文件（${detail}），请在 Excel 中重新另存为 .xlsx 后再导入`);
+const invalid = (detail: string) => new ZipFormatError(detail);
 
 /** Exactly `length` bytes at `position`; a short file is a truncated archive. */
 export async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
@@ -160,4 +170,22 @@ export async function entryDataOffset(handle: FileHandle, entry: ZipEntry, direc
   const start = entry.localHeaderOffset + LOCAL_HEADER_LENGTH + header.readUInt16LE(26) + header.readUInt16LE(28);
   if (start + entry.compressedSize > directoryOffset) throw invalid(`${entry.name} 的数据超出范围`);
   return start;
+}
+
+/**
+ * One entry's bytes, inflated in memory with the output capped at its declared
+ * size (so a lying directory cannot make it grow); for small parts only —
+ * the caller checks `uncompressedSize` against its own limit first.
+ */
+export async function readZipEntry(handle: FileHandle, entry: ZipEntry, dataOffset: number): Promise<Buffer> {
+  if (entry.method !== 0 && entry.method !== 8) throw invalid(`${entry.name} 使用了不支持的压缩方式 ${entry.method}`);
+  const compressed = await readAt(handle, dataOffset, entry.compressedSize);
+  let data: Buffer;
+  try {
+    data = entry.method === 0 ? compressed : inflateRawSync(compressed, { maxOutputLength: entry.uncompressedSize + 1 });
+  } catch {
+    throw invalid(`${entry.name} 已损坏`);
+  }
+  if (data.length !== entry.uncompressedSize) throw invalid(`${entry.name} 的大小与目录不符`);
+  return data;
 }
