@@ -79,13 +79,13 @@ async function unitHandedOver(db: Kysely<DB>, handover: UnitHandover) {
   await redirectTransfers(db, handover);
   if (memberships.length === 0) return { label: '会员', count: 0 };
   const ids = memberships.map((row) => row.id);
-  const before = await loadStatSubjects(db, ids);
+  const delta = new StatDelta();
+  const before = await loadStatSubjects(db, ids, delta);
   await db
     .updateTable('members_membership')
     .set({ org_unit_id: handover.to.id, org_path: handover.to.path, updated_at: new Date() })
     .where('id', 'in', ids)
     .execute();
-  const delta = new StatDelta();
   for (const subject of before.values()) delta.replace(subject, { ...subject, orgPath: handover.to.path });
   await delta.apply(db);
   await recordMembershipEvents(

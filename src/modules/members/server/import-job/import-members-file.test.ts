@@ -6,7 +6,10 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { makeIdNumber } from '../../../../core/cn/id-number';
 import { describeEachEngine, useFreshDatabase } from '../../../../core/db/testing';
 import { testPlatformKeys } from '../../../../core/platform/test-keys';
-import { createOrgUnit, type TestOrg } from '../../../../core/testing/factories';
+import { createOrgUnit, createStaff, type TestOrg } from '../../../../core/testing/factories';
+import { actAs } from '../../../../core/testing/request-context';
+import { MODULES } from '../../../../server/modules';
+import { endMembership } from '../use-cases/change-membership-status';
 import { findStatDrift } from '../stats/rebuild-stats';
 import { importMembersFile } from './import-members-file';
 
@@ -142,6 +145,33 @@ describeEachEngine('member import', (engine) => {
     expect(resumed).toMatchObject({ resumed: true, total: 23, imported: 23, rejected: 0 });
     expect(await memberships()).toHaveLength(23);
     expect(await findStatDrift(database().kysely)).toEqual([]);
+  });
+
+  it('counts a member once when a lifecycle step changes them before their import has ended', async () => {
+    const lines = ['姓名,身份证号', ...Array.from({ length: 12 }, (_, index) => `会员${'甲乙丙丁戊己庚辛壬癸'[index % 10]},${id(301 + index * 2)}`)];
+    const file = await csv('interrupted.csv', lines);
+    let batches = 0;
+    await expect(run(file, { batchSize: 5, onProgress: () => { batches += 1; if (batches === 1) throw new Error('killed'); } })).rejects.toThrow('killed');
+    const db = database().kysely;
+    const imported = await db.selectFrom('members_membership').select(['id', 'import_job_id']).orderBy('id').execute();
+    expect(imported).toHaveLength(5);
+    expect(imported.every((row) => row.import_job_id !== null)).toBe(true);
+
+    // While the job is unfinished, the clerk records that the first imported member left.
+    const clerk = await createStaff(db, { login: 'clerk-interrupted', org: factory, roles: ['clerk'] });
+    const permissions = MODULES.flatMap((module) => module.permissions.map((permission) => permission.code));
+    await actAs(db, { accountId: clerk.id, orgUnitId: factory.id }, { engine, permissions, now, keys }, (ctx) =>
+      endMembership(ctx, imported[0]!.id, { kind: 'exited', reason: '本人申请退会' }),
+    );
+    // The step counted that membership itself and released it from the job; the job keeps the others.
+    const after = await db.selectFrom('members_membership').select(['id', 'import_job_id']).orderBy('id').execute();
+    expect(after.map((row) => row.import_job_id === null)).toEqual([true, false, false, false, false]);
+
+    const resumed = await run(file, { batchSize: 5 });
+    expect(resumed).toMatchObject({ resumed: true, total: 12, imported: 12 });
+    expect(await findStatDrift(db)).toEqual([]);
+    const stats = await db.selectFrom('members_stat').select(['key', 'value']).where('org_unit_id', '=', factory.id).where('key', 'in', ['members', 'status:active']).execute();
+    expect(Object.fromEntries(stats.map((row) => [row.key, row.value]))).toEqual({ members: 11, 'status:active': 11 });
   });
 
   it('imports an .xlsx file the same way, and refuses a file that is not a table', async () => {

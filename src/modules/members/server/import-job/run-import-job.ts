@@ -150,12 +150,14 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
     if (rowsInBatch > 0) await handOver();
     if (writing) await writing;
     await db.transaction().execute(async (tx) => {
-      if (!job.dry_run) await addImportedToStats(tx, jobId);
+      // Completed first: the row lock makes a lifecycle step that is adopting one of this job's
+      // memberships finish before the statistics below are read (see loadStatSubjects).
       await tx
         .updateTable('members_import_job')
         .set({ status: 'completed', finished_at: runner.now(), total_rows: counters.committedRows })
         .where('id', '=', jobId)
         .execute();
+      if (!job.dry_run) await addImportedToStats(tx, jobId);
     });
     await db.deleteFrom('members_import_key').where('job_id', '=', jobId).execute();
   } catch (error) {

@@ -11,9 +11,9 @@ const list = (values: readonly string[]) => sql.join(values.map((value) => sql.l
  * `gonghui members stats rebuild`, after bulk loads, and by the tests that
  * check the maintained counters never drift.
  */
-const ownStats = (onlyImportJob?: number) => sql`
+const ownStats = (memberships = sql`members_membership`) => sql`
     select m.org_unit_id, k.key, count(*)::int as value
-    from members_membership m
+    from ${memberships} m
     join person p on p.id = m.person_id
     cross join lateral unnest(array[
       case when m.status not in ('pending', 'refused') and m.started_on is not null then 'in:' || to_char(m.started_on, 'YYYY-MM') end,
@@ -26,13 +26,13 @@ const ownStats = (onlyImportJob?: number) => sql`
       case when m.status in (${list(CURRENT_STATUSES)}) and m.joined_on is not null then 'joined:' || to_char(m.joined_on, 'YYYY') end,
       case when m.status in (${list(ENDED_STATUSES)}) and m.left_on is not null then 'out:' || to_char(m.left_on, 'YYYY-MM') end
     ]) as k(key)
-    where k.key is not null ${onlyImportJob === undefined ? sql`` : sql`and m.import_job_id = ${onlyImportJob}`}
+    where k.key is not null
     group by m.org_unit_id, k.key
 `;
 
 /** Own counts summed up every ancestor path: the expected content of members_stat. */
-const computedStats = (onlyImportJob?: number) => sql`
-  with own as (${ownStats(onlyImportJob)})
+const computedStats = (own = ownStats()) => sql`
+  with own as (${own})
   select ancestor.id::int as org_unit_id, own.key, sum(own.value)::int as value
   from own
   join org_unit o on o.id = own.org_unit_id
@@ -82,13 +82,15 @@ export async function findStatDrift(db: Kysely<DB>, limit = 100): Promise<StatDr
 
 /**
  * Adds the memberships an import job created to the statistics, in one
- * statement, when the job ends (their state now: anything that happened to
- * them since is counted as it is).
+ * statement, when the job ends, as they are now. Call it after marking the job
+ * completed in the same transaction: that row lock orders it with lifecycle
+ * steps adopting the job's memberships (loadStatSubjects), so each is counted
+ * once — by the step (its job id cleared before this statement reads) or here.
  */
 export async function addImportedToStats(db: Kysely<DB>, jobId: number): Promise<void> {
   await sql`
     insert into members_stat (org_unit_id, key, value)
-    select org_unit_id, key, value from (${computedStats(jobId)}) as imported
+    select org_unit_id, key, value from (${computedStats(ownStats(sql`(select * from members_membership where import_job_id = ${jobId})`))}) as imported
     order by org_unit_id, key
     on conflict (org_unit_id, key) do update set value = members_stat.value + excluded.value
   `.execute(db);

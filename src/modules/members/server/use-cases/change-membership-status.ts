@@ -16,13 +16,13 @@ type Change = {
 };
 
 async function applyChange(ctx: RequestContext, membership: MembershipInScope, change: Change, action: string) {
-  const before = (await loadStatSubjects(ctx.db, [membership.id])).get(membership.id)!;
+  const delta = new StatDelta();
+  const before = (await loadStatSubjects(ctx.db, [membership.id], delta)).get(membership.id)!;
   await ctx.db
     .updateTable('members_membership')
     .set({ status: change.to, ...change.set, updated_at: ctx.now() })
     .where('id', '=', membership.id)
     .execute();
-  const delta = new StatDelta();
   delta.replace(before, { ...before, status: change.to, leftOn: change.set.left_on === undefined ? before.leftOn : change.set.left_on });
   await delta.apply(ctx.db);
   await recordMembershipEvents(ctx.db, [

@@ -37,7 +37,8 @@ export async function acceptTransfer(ctx: RequestContext, id: number, request: z
     .select(['id', 'joined_on', 'card_number'])
     .where('id', '=', transfer.membership_id)
     .executeTakeFirstOrThrow();
-  const before = (await loadStatSubjects(ctx.db, [old.id])).get(old.id)!;
+  const delta = new StatDelta();
+  const before = (await loadStatSubjects(ctx.db, [old.id], delta)).get(old.id)!;
   const actor = actorId(ctx);
   // Events and the closing of the old membership come first: row-level
   // security lets the receiving union touch them only while the transfer is pending.
@@ -73,7 +74,6 @@ export async function acceptTransfer(ctx: RequestContext, id: number, request: z
   await recordMembershipEvents(ctx.db, [
     { membershipId: created.id, personId: transfer.person_id, orgUnitId: transfer.to_org_unit_id, orgPath: transfer.to_path, kind: 'transferred_in', on, otherOrgUnitId: transfer.from_org_unit_id, actorAccountId: actor },
   ]);
-  const delta = new StatDelta();
   delta.replace(before, { ...before, status: 'transferred', leftOn: on });
   delta.add({ ...before, orgPath: transfer.to_path, status: 'active', startedOn: on, leftOn: null }, 1);
   await delta.apply(ctx.db);
@@ -90,7 +90,8 @@ export async function closeTransfer(ctx: RequestContext, id: number, side: Side,
   const kind = side === 'receiving' ? 'transfer_refused' : 'transfer_cancelled';
   // Row-level security lets the receiving union restore the membership only
   // while the transfer is pending: the membership first, then the transfer.
-  const before = (await loadStatSubjects(ctx.db, [transfer.membership_id])).get(transfer.membership_id)!;
+  const delta = new StatDelta();
+  const before = (await loadStatSubjects(ctx.db, [transfer.membership_id], delta)).get(transfer.membership_id)!;
   await ctx.db.updateTable('members_membership').set({ status: 'active', updated_at: ctx.now() }).where('id', '=', transfer.membership_id).execute();
   await recordMembershipEvents(ctx.db, [
     { membershipId: transfer.membership_id, personId: transfer.person_id, orgUnitId: transfer.from_org_unit_id, orgPath: transfer.from_path, kind, on, reason: request.reason, otherOrgUnitId: transfer.to_org_unit_id, actorAccountId: actor },
@@ -100,7 +101,6 @@ export async function closeTransfer(ctx: RequestContext, id: number, side: Side,
     .set({ status: side === 'receiving' ? 'refused' : 'cancelled', decided_on: on, decided_by: actor, refusal_reason: side === 'receiving' ? request.reason : null })
     .where('id', '=', id)
     .execute();
-  const delta = new StatDelta();
   delta.replace(before, { ...before, status: 'active' });
   await delta.apply(ctx.db);
   await ctx.audit({ action: `members.transfer.${side === 'receiving' ? 'refuse' : 'cancel'}`, category: 'write', targetType: 'transfer', targetId: id, details: { membershipId: transfer.membership_id } });

@@ -27,7 +27,8 @@ export async function requestTransfer(ctx: RequestContext, id: number, request: 
   checkHolder(target, 'toOrgUnitId');
   if (target.id === membership.org_unit_id) throw new AppError('VALIDATION_FAILED', '接收工会与当前工会相同', { field: 'toOrgUnitId' });
 
-  const before = (await loadStatSubjects(ctx.db, [id])).get(id)!;
+  const delta = new StatDelta();
+  const before = (await loadStatSubjects(ctx.db, [id], delta)).get(id)!;
   const inserted = await ctx.db
     .insertInto('members_transfer')
     .values({
@@ -45,7 +46,6 @@ export async function requestTransfer(ctx: RequestContext, id: number, request: 
     .returning('id')
     .executeTakeFirstOrThrow();
   await ctx.db.updateTable('members_membership').set({ status: 'transferring', updated_at: ctx.now() }).where('id', '=', id).execute();
-  const delta = new StatDelta();
   delta.replace(before, { ...before, status: 'transferring' });
   await delta.apply(ctx.db);
   await recordMembershipEvents(ctx.db, [
