@@ -1,6 +1,7 @@
 import { loadMigrations } from '../../core/db/migrations';
 import { defineModule } from '../../core/module';
 import { ACCOUNTS_READ, ACCOUNTS_SECURITY, ACCOUNTS_WRITE } from './contract';
+import { accountsOrgListener } from './server/org-listener';
 import { ACCOUNT_ROUTES } from './server/routes';
 
 /**
@@ -19,4 +20,6 @@ export const accountsModule = defineModule({
   routes: ACCOUNT_ROUTES,
   nav: [{ path: '/accounts', label: '账号管理', icon: 'SafetyCertificateOutlined', permission: ACCOUNTS_READ, order: 80 }],
   migrations: loadMigrations('accounts', new URL('./migrations/', import.meta.url)),
+  // Roles held at a dissolved or merged union are revoked with it.
+  orgListeners: accountsOrgListener,
 });

@@ -373,6 +373,8 @@ describeEachEngine('orgs module: changing the tree', (engine) => {
       { credit_code: '91610113MA6TEST01X', name: '被撤销工会的单位', employee_count: 40, responsible_org_unit_id: units.yanta.id, responsible_path: units.yanta.path, union_org_unit_id: units.grassroots.id },
       { credit_code: '91610113MA6TEST02X', name: '待建会单位', employee_count: 30, responsible_org_unit_id: units.grassroots.id, responsible_path: units.grassroots.path, union_org_unit_id: null },
     ]).execute();
+    // A clerk of the dissolved union: the role goes with it, and is not handed to the receiving union.
+    const grassrootsClerk = await createStaff(db, { login: 'grassroots-clerk', org: units.grassroots, roles: ['clerk'] });
     const response = await post('yanta-clerk', `/api/orgs/${units.grassroots.id}/dissolve`, { on: '2026-11-20' });
     expect(response.statusCode, response.body).toBe(200);
     const result = response.json();
@@ -399,7 +401,9 @@ describeEachEngine('orgs module: changing the tree', (engine) => {
     const history = await db.selectFrom('members_membership_event').select(['membership_id', 'kind']).where('kind', '=', 'unit_dissolved').execute();
     expect(history.map((row) => row.membership_id).sort()).toEqual([...members].sort());
     expect(await findStatDrift(db)).toEqual([]);
-    expect(result.handedOver.reduce((sum: number, item: { count: number }) => sum + item.count, 0)).toBe(3 + 3);
+    expect(result.handedOver).toContainEqual({ label: '撤销岗位授权', count: 1 });
+    expect(await db.selectFrom('role_assignment').select('org_unit_id').where('account_id', '=', grassrootsClerk.id).execute()).toEqual([]);
+    expect(result.handedOver.reduce((sum: number, item: { count: number }) => sum + item.count, 0)).toBe(3 + 3 + 1);
     const employers = await db.selectFrom('employer_unit').select(['name', 'responsible_org_unit_id', 'union_org_unit_id']).orderBy('name').execute();
     expect(employers).toEqual([
       { name: '待建会单位', responsible_org_unit_id: units.yanta.id, union_org_unit_id: null },
