@@ -90,4 +90,39 @@ describe('org tree management in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
     await screenshot(page, 'orgs-dissolved');
   });
+  it('pages a long list of subordinate unions: "load more" appends the next page under the same parent', async () => {
+    // The console asks for pages of up to 500 children; here the browser asks for 10 so that a demo county
+    // (with a few dozen unions) needs several pages. The server and its keyset paging are the real ones.
+    const paged = await demo.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await paged.route('**/api/orgs/children?*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.searchParams.has('parentId')) url.searchParams.set('limit', '10');
+      return route.continue({ url: url.toString() });
+    });
+    await signInThroughForm(paged, demo.url, 'yanta', DEMO_PASSWORD);
+    await paged.getByTestId('org-tree').waitFor({ timeout: 15_000 });
+    await paged.goto(`${demo.url}/orgs`);
+    const tree = paged.locator('.orgs-page [data-testid=org-tree], [data-testid=org-tree]').first();
+    await tree.waitFor({ timeout: 15_000 });
+    const more = tree.locator('.org-node-more');
+    await expect.poll(() => more.textContent(), { timeout: 15_000 }).toMatch(/已显示 10 \/ 共 \d+ 个下级/);
+    const total = Number((await more.textContent())!.match(/共 (\d+)/)![1]);
+    expect(total).toBeGreaterThan(10);
+    await more.click();
+    await expect.poll(() => more.textContent(), { timeout: 10_000 }).toContain(`已显示 ${Math.min(20, total)} /`);
+    await screenshot(paged, 'orgs-tree-paged');
+    // The tree is a virtual list: the link is rendered once the list is scrolled to its end.
+    const toEnd = () => tree.locator('.ant-tree-list-holder').evaluate((holder) => holder.scrollTo(0, holder.scrollHeight));
+    for (let shown = 20; shown < total; shown += 10) {
+      await toEnd();
+      await more.click();
+      await expect.poll(async () => (await more.count()) === 0 || (await more.textContent())!.includes(`已显示 ${Math.min(shown + 10, total)} /`), { timeout: 10_000 }).toBe(true);
+    }
+    await toEnd();
+    await expect.poll(() => more.count(), { timeout: 10_000 }).toBe(0);
+    // Every child once: the last page's units are at the end of the list, none repeated.
+    const names = await tree.locator('.org-node-name').allTextContents();
+    expect(new Set(names).size).toBe(names.length);
+    await paged.close();
+  });
 });

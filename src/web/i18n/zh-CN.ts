@@ -101,7 +101,7 @@ export const messages = {
   'orgs.title': '组织机构',
   'orgs.search': '按名称筛选已展开的组织',
   'orgs.noMatch': '已加载的组织中没有匹配项',
-  'orgs.more': '仅显示前 {shown} 个，共 {total} 个下级',
+  'orgs.more': '已显示 {shown} / 共 {total} 个下级，加载更多',
   'orgs.childCount': '{n} 个下级',
   'orgs.childTotal': '共 {n} 个下级',
   'orgs.children': '下级组织',

@@ -3,12 +3,13 @@ import type { GetRef } from 'antd';
 import { type Key, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ApiError, isApiError } from '../../../web/api/client';
 import { t } from '../../../web/i18n';
-import type { TOrgNode } from '../contract';
+import type { TOrgChildren, TOrgNode } from '../contract';
 import { fetchOrgChildren } from './api';
 import { OrgTypeTag } from './OrgTypeTag';
 import './orgs.css';
 
-type Loaded = { ids: readonly number[]; total: number };
+/** The children loaded so far (pages of /api/orgs/children) and where the next page starts. */
+type Loaded = { ids: readonly number[]; total: number; nextCursor: string | null };
 
 type TreeState = {
   rootId: number | undefined;
@@ -61,14 +62,13 @@ function OrgTitle({ org, query }: { org: TOrgNode; query: string }) {
   );
 }
 
-const withChildren = (state: TreeState, parentId: number, items: readonly TOrgNode[], total: number): TreeState => {
+/** Adds a page of a parent's children (appended to the pages already loaded). */
+const withChildren = (state: TreeState, parentId: number, page: TOrgChildren): TreeState => {
   const nodes = new Map(state.nodes);
-  for (const item of items) nodes.set(item.id, item);
+  for (const item of page.items) nodes.set(item.id, item);
   const children = new Map(state.children);
-  children.set(
-    parentId,
-    { ids: items.map((item) => item.id), total },
-  );
+  const before = state.children.get(parentId)?.ids ?? [];
+  children.set(parentId, { ids: [...before, ...page.items.map((item) => item.id)], total: page.total, nextCursor: page.nextCursor });
   return { ...state, nodes, children };
 };
 
@@ -97,7 +97,7 @@ export function OrgTree({ height, selectedId, onSelect, filter = '', reveal, tes
       let next: TreeState = { rootId: root.id, nodes: new Map([[root.id, root]]), children: new Map() };
       if (root.childCount > 0) {
         const page = await fetchOrgChildren(root.id);
-        next = withChildren(next, root.id, page.items, page.total);
+        next = withChildren(next, root.id, page);
       }
       if (!current) return;
       setState(next);
@@ -113,8 +113,25 @@ export function OrgTree({ height, selectedId, onSelect, filter = '', reveal, tes
   const ensureLoaded = useCallback(async (id: number) => {
     if (stateRef.current.children.has(id)) return;
     const page = await fetchOrgChildren(id);
-    setState((previous) => withChildren(previous, id, page.items, page.total));
-    stateRef.current = withChildren(stateRef.current, id, page.items, page.total);
+    setState((previous) => withChildren(previous, id, page));
+    stateRef.current = withChildren(stateRef.current, id, page);
+  }, []);
+
+  // A county with thousands of grassroots unions: the next page, on request.
+  const [loadingMore, setLoadingMore] = useState<number | undefined>();
+  const loadMore = useCallback(async (id: number) => {
+    const after = stateRef.current.children.get(id)?.nextCursor;
+    if (!after) return;
+    setLoadingMore(id);
+    try {
+      const page = await fetchOrgChildren(id, { after });
+      stateRef.current = withChildren(stateRef.current, id, page);
+      setState(stateRef.current);
+    } catch (caught) {
+      if (isApiError(caught)) setError(caught);
+    } finally {
+      setLoadingMore(undefined);
+    }
   }, []);
 
   const loadData = useCallback(
@@ -197,9 +214,20 @@ export function OrgTree({ height, selectedId, onSelect, filter = '', reveal, tes
           const child = build(childId);
           if (child) children.push(child);
         }
-        if (!visible && loaded.total > loaded.ids.length) {
+        if (!visible && loaded.nextCursor) {
           const more: ReactNode = (
-            <span className="org-node-more">{t('orgs.more', { shown: loaded.ids.length, total: loaded.total })}</span>
+            <Button
+              size="small"
+              type="link"
+              className="org-node-more"
+              loading={loadingMore === id}
+              onClick={(event) => {
+                event.stopPropagation();
+                void loadMore(id);
+              }}
+            >
+              {t('orgs.more', { shown: loaded.ids.length, total: loaded.total })}
+            </Button>
           );
           children.push({ key: `${MORE_PREFIX}${id}`, title: more, isLeaf: true, selectable: false });
         }
@@ -210,7 +238,7 @@ export function OrgTree({ height, selectedId, onSelect, filter = '', reveal, tes
     if (state.rootId === undefined || (visible && !visible.keep.has(state.rootId))) return [];
     const root = build(state.rootId);
     return root ? [root] : [];
-  }, [state, visible, query]);
+  }, [state, visible, query, loadingMore, loadMore]);
 
   const expandedKeys = useMemo(
     () => (visible ? [...new Set([...expanded, ...visible.opened])] : expanded),
