@@ -31,6 +31,11 @@ export async function openBenchDatabase(engine: BenchEngine): Promise<Database> 
     ...database,
     close: async () => {
       await database.close();
+      // BENCH_KEEP=1 leaves the loaded database for EXPLAIN (its name is printed); drop it by hand.
+      if (process.env.BENCH_KEEP === '1') {
+        console.log(`bench database kept: ${name}`);
+        return;
+      }
       await dropPostgresDatabase(url, name);
       await dropPostgresDatabase(url, template);
     },

@@ -6,10 +6,11 @@ import { confirmEnrolmentRoute, startEnrolmentRoute, verifySecondFactorRoute } f
 import { logoutRoute, meRoute, switchOrgRoute } from './auth/routes/session-routes';
 import { loadMigrations } from './db/migrations';
 import { defineModule } from './module';
+import { listMetricsRoute, metricValueRoute } from './metrics/metric-routes';
 import { healthRoute } from './platform/health-route';
 import { workflowOrgListener } from './workflow/org-listener';
 
-/** The kernel's own part of the platform: sign-in, health, home, the core tables and the workflow engine's. */
+/** The kernel's own part of the platform: sign-in, health, home, the metric registry, the core tables and the workflow engine's. */
 export const coreModule = defineModule({
   id: 'core',
   label: '平台',
@@ -29,6 +30,8 @@ export const coreModule = defineModule({
     switchOrgRoute,
     auditEventsRoute,
     auditExportRoute,
+    listMetricsRoute,
+    metricValueRoute,
   ],
   nav: [
     { path: '/', label: '首页', icon: 'HomeOutlined', order: 0 },

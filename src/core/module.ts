@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Migration } from './db/migrations';
 import type { DB } from './db/schema';
 import type { AnyRoute } from './http/route';
+import type { AnyMetric } from './metrics/define-metric';
 import type { OrgChangeListener } from './org/org-changes';
 import type { PlatformKeys } from './platform/platform-keys';
 import type { AnyWorkflow } from './workflow/define-workflow';
@@ -46,6 +47,8 @@ export type ModuleManifest = {
   background?: (context: BackgroundContext) => BackgroundService;
   /** The module's workflows (defineWorkflow): the kernel fires their timers (notice periods, deadlines). */
   workflows?: readonly AnyWorkflow[];
+  /** Named, scoped, parameterized counts other modules may bind to (a work plan's indicators): defineMetric. */
+  metrics?: readonly AnyMetric[];
 };
 
 export type BackgroundContext = {

@@ -13,6 +13,7 @@ import { loadSignedInUser } from '../auth/current-user';
 import { SESSION_COOKIE } from '../auth/session';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
+import { collectMetrics } from '../metrics/metric-registry';
 import type { ModuleManifest } from '../module';
 import type { PlatformKeys } from '../platform/platform-keys';
 import { startWorkflowTimerRunner } from '../workflow/timer-runner';
@@ -54,6 +55,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // (OWASP ASVS V2.2.1). 20 attempts a minute is more than any person types.
     signInLimiter: createRateLimiter({ limit: 20, windowMs: 60_000 }),
     orgListeners: modules.flatMap((module) => (module.orgListeners ? [module.orgListeners] : [])),
+    // Refuses duplicate ids and parameters a binding form cannot render: the app does not start.
+    metrics: collectMetrics(modules),
     services: {} as Record<string, unknown>,
   };
 

@@ -3,6 +3,7 @@ import type { AuditEventInput } from '../audit/record-audit-event';
 import type { Config } from '../config/config';
 import type { Engine } from '../db/database';
 import type { DB, SessionStage } from '../db/schema';
+import type { AnyMetric } from '../metrics/define-metric';
 import type { NavEntry } from '../module';
 import type { OrgChangeListener } from '../org/org-changes';
 import type { PlatformKeys } from '../platform/platform-keys';
@@ -39,6 +40,8 @@ export type RequestContext = {
     signInLimiter: RateLimiter;
     /** The modules' listeners for org tree changes, in manifest order. */
     orgListeners: readonly OrgChangeListener[];
+    /** The modules' metrics by id (ModuleManifest.metrics): evaluateMetric reads them. */
+    metrics: ReadonlyMap<string, AnyMetric>;
     /** Background services by module id (ModuleManifest.background). */
     services: Readonly<Record<string, unknown>>;
   };

@@ -7,6 +7,8 @@ import type { Engine } from '../db/database';
 import type { DB } from '../db/schema';
 import { createRateLimiter } from '../http/rate-limiter';
 import type { RequestContext, SignedInUser } from '../http/request-context';
+import type { AnyMetric } from '../metrics/define-metric';
+import { collectMetrics } from '../metrics/metric-registry';
 import type { PlatformKeys } from '../platform/platform-keys';
 import { testPlatformKeys } from '../platform/test-keys';
 
@@ -16,6 +18,8 @@ export type ActAsOptions = {
   permissions: readonly string[];
   now?: () => Date;
   keys?: PlatformKeys;
+  /** The metrics evaluateMetric may find (default: none). */
+  metrics?: readonly AnyMetric[];
 };
 
 /**
@@ -65,6 +69,7 @@ export async function actAs<T>(
         startedAt: now(),
         signInLimiter: createRateLimiter({ limit: 20, windowMs: 60_000 }),
         orgListeners: [],
+        metrics: collectMetrics([{ id: 'test', metrics: options.metrics ?? [] }]),
         services: {},
       },
       auditCount: 0,

@@ -31,6 +31,7 @@ import {
   revealMemberFieldRoute,
 } from './server/routes';
 import { startImportQueue } from './server/import-job/import-queue';
+import { MEMBERS_METRICS } from './server/metrics';
 import { membersOrgListener } from './server/org-listener';
 import './server/schema';
 
@@ -78,6 +79,8 @@ export const membersModule = defineModule({
   seedDemo: seedDemoMembers,
   orgListeners: membersOrgListener,
   background: startImportQueue,
+  // Counts a work plan's indicators can bind to (members.total, members.joined…), read from members_stat.
+  metrics: MEMBERS_METRICS,
 });
 
 export { importMembersFile } from './server/import-job/import-members-file';
