@@ -24,6 +24,9 @@ export async function openBenchDatabase(engine: BenchEngine): Promise<Database> 
     return database;
   }
   const url = process.env.DATABASE_URL!;
+  // BENCH_REUSE=<name>: measure again on a database a BENCH_KEEP=1 run loaded (no reload of millions of rows).
+  const reuse = process.env.BENCH_REUSE;
+  if (reuse) return openDatabase({ engine: 'postgres', url: databaseUrl(url, reuse) });
   const template = await createPostgresTemplate(url, allMigrations());
   const name = await createPostgresTestDatabase(url, template);
   const database = await openDatabase({ engine: 'postgres', url: databaseUrl(url, name) });
