@@ -145,9 +145,10 @@ function pageBySubtreeWalk(ctx: RequestContext, rootPath: string, cursor: Cursor
 
 /**
  * Every membership in the subtree whose name has the prefix, read from the
- * (person_name, org_path, id) index without touching the table, then sorted
- * into list order. The CTE is materialized so the planner cannot turn it back
- * into a walk of the subtree.
+ * (person_name, org_path, id) index without touching the table, sorted into
+ * list order and cut to the page; only then joined to person and union. The
+ * CTE is materialized so the planner can neither turn it back into a walk of
+ * the subtree nor join every match before cutting the page.
  */
 function pageByNameRange(ctx: RequestContext, rootPath: string, prefix: string, cursor: Cursor | null, filters: Filters, limit: number) {
   return ctx.db
@@ -161,7 +162,11 @@ function pageByNameRange(ctx: RequestContext, rootPath: string, prefix: string, 
           .where(nameStartsWith('m.person_name', prefix))
           .where(subtreeOf('m.org_path', rootPath))
           .$if(cursor !== null, (select) => select.where(afterCursor(cursor as Cursor)))
-          .$if(filters.where.length > 0, (select) => select.where(sql<SqlBool>`${sql.join(filters.where.map((condition) => sql`(${condition})`), sql` and `)}`)),
+          .$if(filters.where.length > 0, (select) => select.where(sql<SqlBool>`${sql.join(filters.where.map((condition) => sql`(${condition})`), sql` and `)}`))
+          // The page is cut here: the joins below (each person row costs its row-level policy) run for it only.
+          .orderBy('m.org_path')
+          .orderBy('m.id')
+          .limit(limit + 1),
     )
     .selectFrom('hits as h')
     .innerJoin('members_membership as m', 'm.id', 'h.id')
@@ -170,6 +175,5 @@ function pageByNameRange(ctx: RequestContext, rootPath: string, prefix: string, 
     .select(MEMBER_ROW_COLUMNS)
     .orderBy('h.org_path')
     .orderBy('h.id')
-    .limit(limit + 1)
     .execute();
 }
