@@ -27,7 +27,9 @@ import { MODULES } from '../src/server/modules';
  */
 type Target = { unitId: number; unitPath: string; unitType: string; membershipId: number; membershipPath: string; accountId: number;
   transfer: { id: number; fromPath: string; toPath: string };
-  importJobId: number };
+  importJobId: number;
+  /** A filed hardship file of the demo in the subtree, with one evidence file. */
+  household: { id: number; path: string; fileId: number } };
 /**
  * The request, and the path of the row it touches: that decides inside or
  * outside. State changes that can run only once (approve, transfer…) name the
@@ -41,6 +43,8 @@ type Probe = (target: Target, db: Kysely<DB>) => ProbeCall | Promise<ProbeCall>;
 const ONCE = [200, 409] as const;
 /** The matrix app's data folder (import files). */
 const MATRIX_DATA_DIR = mkdtempSync(join(tmpdir(), 'gonghui-matrix-'));
+/** The bytes of the evidence the matrix uploads and reads (a PDF by its first bytes). */
+const MATRIX_PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 /** Fresh valid ID numbers for the application probe. */
 let applications = 0;
 const applicationIdNumber = () => makeIdNumber('610113', '1991-01-01', (applications += 1) * 2);
@@ -54,6 +58,79 @@ const CHILD_TYPE: Record<string, string> = { province: 'city', city: 'county', c
 /** A fresh unit under the target, for the org changes that use one up (move, dissolve, merge). */
 const freshChild = (t: Target, db: Kysely<DB>) =>
   createOrgUnit(db, { parent: { id: t.unitId, path: t.unitPath, code: '', name: '' }, type: CHILD_TYPE[t.unitType]!, name: `矩阵测试组织${(newUnits += 1)}` });
+
+/**
+ * Work plans owned by a target unit, made once per database with the owner's
+ * connection: a draft (one section, measure and indicator) for the review
+ * edits; a confirmed plan issued only to a fresh union under the target (so
+ * no actor below the target receives it) with an accepted report of the
+ * target and its evidence on disk. Inside means at or above the owner.
+ */
+type PlanFixture = { draftId: number; draftSectionId: number; draftMeasureId: number; draftIndicatorId: number;
+  planId: number; measureId: number; indicatorId: number; recipientId: number; reportId: number; evidenceId: number };
+const planFixtures = new WeakMap<Kysely<DB>, Map<number, Promise<PlanFixture>>>();
+function planFixture(t: Target, db: Kysely<DB>): Promise<PlanFixture> {
+  let byUnit = planFixtures.get(db);
+  if (!byUnit) planFixtures.set(db, (byUnit = new Map()));
+  let fixture = byUnit.get(t.unitId);
+  if (!fixture) byUnit.set(t.unitId, (fixture = makePlanFixture(t, db)));
+  return fixture;
+}
+async function makePlanFixture(t: Target, db: Kysely<DB>): Promise<PlanFixture> {
+  const now = new Date();
+  const plan = async (status: 'draft' | 'confirmed') => {
+    const { id } = await db
+      .insertInto('plans_plan')
+      .values({ org_unit_id: t.unitId, org_path: t.unitPath, status, title: '矩阵测试工作部署', recipients: '[]', original_text: '一、总体\n1.做好工作。', source_kind: 'text', confirmed_at: status === 'confirmed' ? now : null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const section = await db.insertInto('plans_section').values({ plan_id: id, org_path: t.unitPath, position: 0, no: '一', title: '总体' }).returning('id').executeTakeFirstOrThrow();
+    const measure = await db
+      .insertInto('plans_measure')
+      .values({ plan_id: id, section_id: section.id, org_unit_id: t.unitId, org_path: t.unitPath, position: 0, no: '1', title: '做好工作', text: '做好工作。评选10名先进。' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const indicator = await db
+      .insertInto('plans_indicator')
+      .values({ plan_id: id, measure_id: measure.id, org_path: t.unitPath, position: 0, value: 10, approx: false, comparator: 'eq', unit: '人', subject: '先进', period: null, source: '评选10名先进。', origin: 'parsed' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id, sectionId: section.id, measureId: measure.id, indicatorId: indicator.id };
+  };
+  const draft = await plan('draft');
+  const confirmed = await plan('confirmed');
+  const recipient = await createOrgUnit(db, { parent: { id: t.unitId, path: t.unitPath, code: '', name: '' }, type: CHILD_TYPE[t.unitType]!, name: `矩阵测试收文单位${(newUnits += 1)}` });
+  await db.insertInto('plans_issue').values({ plan_id: confirmed.id, from_org_unit_id: t.unitId, from_path: t.unitPath, to_org_unit_id: recipient.id, to_path: recipient.path, issued_at: now }).execute();
+  const report = await db
+    .insertInto('plans_report')
+    .values({ plan_id: confirmed.id, measure_id: confirmed.measureId, org_unit_id: t.unitId, org_path: t.unitPath, reviewer_org_unit_id: t.unitId, period: '2026-Q1', period_start: '2026-01-01', progress: 'on_track', state: 'accepted', accepted_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const instance = await db
+    .insertInto('workflow_instance')
+    .values({ workflow_id: 'plans.report', record_type: 'plans_report', record_id: String(report.id), org_unit_id: t.unitId, org_path: t.unitPath, state: 'accepted', version: 3, started_at: now, updated_at: now, state_entered_at: now, finished_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.updateTable('plans_report').set({ workflow_instance_id: instance.id }).where('id', '=', report.id).execute();
+  const evidence = await db
+    .insertInto('plans_evidence')
+    .values({ report_id: report.id, org_path: t.unitPath, file_name: 'matrix.pdf', file_kind: 'pdf', file_size: MATRIX_PDF.length, file_sha256: '0'.repeat(64) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  mkdirSync(join(MATRIX_DATA_DIR, 'plans', 'evidence'), { recursive: true });
+  writeFileSync(join(MATRIX_DATA_DIR, 'plans', 'evidence', `evidence-${evidence.id}`), MATRIX_PDF);
+  return { draftId: draft.id, draftSectionId: draft.sectionId, draftMeasureId: draft.measureId, draftIndicatorId: draft.indicatorId,
+    planId: confirmed.id, measureId: confirmed.measureId, indicatorId: confirmed.indicatorId, recipientId: recipient.id, reportId: report.id, evidenceId: evidence.id };
+}
+/** The version a draft edit must name: read fresh, so each repeat of an edit is answerable. */
+const draftVersion = async (db: Kysely<DB>, id: number) => (await db.selectFrom('plans_plan').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+/** A plan probe: the row is the target's plan, so inside is at or above the target. */
+const planProbe = (make: (f: PlanFixture, db: Kysely<DB>) => InjectOptions | Promise<InjectOptions>, inside?: readonly number[]): Probe => async (t, db) => ({
+  request: await make(await planFixture(t, db), db),
+  rowPath: t.unitPath,
+  ...(inside ? { inside } : {}),
+});
+const MATRIX_PLAN_TEXT = '一、总体要求\n1.做好矩阵测试工作。';
 
 /** How to aim each route at a target unit. A route missing here fails the test. */
 /**
@@ -172,6 +249,106 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
   'GET /metrics': 'not-row-scoped', // the registry's list of metrics and their parameters, no figures
   // A metric is read with its publishing module's permission (members.read here), for a unit of the caller's subtree.
   'GET /metrics/:metricId/value': (t) => ({ request: { method: 'GET', url: `/api/metrics/members.total/value?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
+  'GET /assistance/households': (t) => ({ request: { method: 'GET', url: `/api/assistance/households?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
+  // The target's member may hold a file already (一户一档: 409), or sit where no 低保 standard is on file (400).
+  'POST /assistance/households': (t) => ({
+    request: { method: 'POST', url: '/api/assistance/households', payload: { membershipId: t.membershipId, annualIncome: 12000, mainCause: 'illness' } },
+    rowPath: t.membershipPath,
+    inside: [200, 400, 409],
+  }),
+  'GET /assistance/households/:id': (t) => ({ request: { method: 'GET', url: `/api/assistance/households/${t.household.id}` }, rowPath: t.household.path }),
+  // An edit from the current version: answerable 200 however often the matrix repeats it.
+  'PUT /assistance/households/:id': async (t, db) => {
+    const { version } = await db.selectFrom('assistance_household').select('version').where('id', '=', t.household.id).executeTakeFirstOrThrow();
+    return {
+      request: { method: 'PUT', url: `/api/assistance/households/${t.household.id}`, payload: { expectedVersion: version, annualIncome: 12000, mainCause: 'illness', bank: null } },
+      rowPath: t.household.path,
+    };
+  },
+  'POST /assistance/households/:id/reveal': (t) => ({
+    request: { method: 'POST', url: `/api/assistance/households/${t.household.id}/reveal`, payload: { field: 'bankAccount', reason: '权限矩阵测试' } },
+    rowPath: t.household.path,
+  }),
+  'GET /assistance/households/:id/actions': (t) => ({ request: { method: 'GET', url: `/api/assistance/households/${t.household.id}/actions` }, rowPath: t.household.path }),
+  // A filed file takes no more steps: found, then refused by its state (or its version).
+  'POST /assistance/households/:id/actions/:transition': (t) => ({
+    request: { method: 'POST', url: `/api/assistance/households/${t.household.id}/actions/submit`, payload: { expectedVersion: 1 } },
+    rowPath: t.household.path,
+    inside: [409],
+  }),
+  'GET /assistance/households/:id/history': (t) => ({ request: { method: 'GET', url: `/api/assistance/households/${t.household.id}/history` }, rowPath: t.household.path }),
+  'GET /assistance/households/:id/notice': (t) => ({ request: { method: 'GET', url: `/api/assistance/households/${t.household.id}/notice` }, rowPath: t.household.path, inside: [409] }),
+  'POST /assistance/households/:id/files': (t) => ({
+    request: {
+      method: 'POST',
+      url: `/api/assistance/households/${t.household.id}/files?kind=photo`,
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'matrix.pdf' },
+      payload: MATRIX_PDF,
+    },
+    rowPath: t.household.path,
+  }),
+  'GET /assistance/households/:id/files/:fileId': (t) => ({
+    request: { method: 'GET', url: `/api/assistance/households/${t.household.id}/files/${t.household.fileId}?reason=${encodeURIComponent('权限矩阵测试')}` },
+    rowPath: t.household.path,
+  }),
+  'POST /assistance/reverifications': (t) => ({ request: { method: 'POST', url: '/api/assistance/reverifications', payload: { orgUnitId: t.unitId } }, rowPath: t.unitPath }),
+  // Work plans (plans module): see planFixture. Owners and the unions above them are inside; a state
+  // change the fixture's state refuses answers 409, one the caller's union cannot take part in too.
+  'GET /plans': 'not-row-scoped', // the plans the caller's own subtree sees (row-level security); plans-review.test.ts checks a county sees none of its city's drafts
+  'POST /plans/drafts': (t) => ({ request: { method: 'POST', url: '/api/plans/drafts', payload: { text: MATRIX_PLAN_TEXT, orgUnitId: t.unitId } }, rowPath: t.unitPath }),
+  'POST /plans/drafts/upload': (t) => ({
+    request: {
+      method: 'POST',
+      url: `/api/plans/drafts/upload?orgUnitId=${t.unitId}`,
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'matrix.txt' },
+      payload: Buffer.from(MATRIX_PLAN_TEXT),
+    },
+    rowPath: t.unitPath,
+  }),
+  'GET /plans/:id': planProbe((f) => ({ method: 'GET', url: `/api/plans/${f.planId}` })),
+  'PUT /plans/:id': planProbe(async (f, db) => ({ method: 'PUT', url: `/api/plans/${f.draftId}`, payload: { version: await draftVersion(db, f.draftId), title: '矩阵测试工作部署' } })),
+  'POST /plans/:id/confirm': planProbe(async (f, db) => ({ method: 'POST', url: `/api/plans/${f.planId}/confirm`, payload: { version: await draftVersion(db, f.planId) } }), [409]),
+  'POST /plans/:id/reopen': planProbe(async (f, db) => ({ method: 'POST', url: `/api/plans/${f.planId}/reopen`, payload: { version: await draftVersion(db, f.planId) } }), [409]),
+  'PUT /plans/sections/:id': planProbe(async (f, db) => ({ method: 'PUT', url: `/api/plans/sections/${f.draftSectionId}`, payload: { version: await draftVersion(db, f.draftId), title: '总体' } })),
+  'POST /plans/:id/measures': planProbe(async (f, db) => ({ method: 'POST', url: `/api/plans/${f.draftId}/measures`, payload: { version: await draftVersion(db, f.draftId), sectionId: f.draftSectionId, text: '矩阵测试措施。' } })),
+  'PUT /plans/measures/:id': planProbe(async (f, db) => ({ method: 'PUT', url: `/api/plans/measures/${f.draftMeasureId}`, payload: { version: await draftVersion(db, f.draftId), title: '做好工作' } })),
+  'POST /plans/measures/:id/split': planProbe((f) => ({ method: 'POST', url: `/api/plans/measures/${f.measureId}/split`, payload: { version: 1, offset: 3 } }), [409]),
+  'POST /plans/measures/:id/merge': planProbe((f) => ({ method: 'POST', url: `/api/plans/measures/${f.measureId}/merge`, payload: { version: 1 } }), [409]),
+  'POST /plans/measures/:id/indicators': planProbe(async (f, db) => ({
+    method: 'POST',
+    url: `/api/plans/measures/${f.draftMeasureId}/indicators`,
+    payload: { version: await draftVersion(db, f.draftId), value: 1, unit: '个', subject: '矩阵' },
+  })),
+  'PUT /plans/indicators/:id': planProbe(async (f, db) => ({ method: 'PUT', url: `/api/plans/indicators/${f.draftIndicatorId}`, payload: { version: await draftVersion(db, f.draftId), value: 10 } })),
+  'DELETE /plans/indicators/:id': planProbe((f) => ({ method: 'DELETE', url: `/api/plans/indicators/${f.indicatorId}?version=1` }), [409]),
+  'PUT /plans/measures/:id/assignment': planProbe(async (f, db) => {
+    const { version } = await db.selectFrom('plans_measure').select('version').where('id', '=', f.measureId).executeTakeFirstOrThrow();
+    return { method: 'PUT', url: `/api/plans/measures/${f.measureId}/assignment`, payload: { version, leadDepartment: '办公室', coOwners: [], responsibleOrgUnitIds: [], deadline: null, cadence: null } };
+  }),
+  // The owner issues again to its recipient (already has it: 200); a union above did not receive the plan (409).
+  'POST /plans/:id/issue': planProbe((f) => ({ method: 'POST', url: `/api/plans/${f.planId}/issue`, payload: { orgUnitIds: [f.recipientId] } }), [200, 409]),
+  'POST /plans/:id/acknowledge': planProbe((f) => ({ method: 'POST', url: `/api/plans/${f.planId}/acknowledge` }), [409]),
+  'GET /plans/indicators/:id/allocations': planProbe((f) => ({ method: 'GET', url: `/api/plans/indicators/${f.indicatorId}/allocations` }), [200, 409]),
+  'PUT /plans/indicators/:id/allocations': planProbe((f) => ({ method: 'PUT', url: `/api/plans/indicators/${f.indicatorId}/allocations`, payload: { allocations: [] } }), [200, 409]),
+  'POST /plans/indicators/:id/binding': planProbe((f) => ({ method: 'POST', url: `/api/plans/indicators/${f.indicatorId}/binding`, payload: { metricId: null } })),
+  'GET /plans/:id/rollup': planProbe((f) => ({ method: 'GET', url: `/api/plans/${f.planId}/rollup` })),
+  'GET /plans/:id/reports': planProbe((f) => ({ method: 'GET', url: `/api/plans/${f.planId}/reports` })),
+  // The owner does not report on its own plan, a union above it did not receive it: 409 either way.
+  'POST /plans/reports': planProbe((f) => ({ method: 'POST', url: '/api/plans/reports', payload: { measureId: f.measureId, period: '2026-Q1', progress: 'on_track' } }), [409]),
+  'GET /plans/reports/:id': planProbe((f) => ({ method: 'GET', url: `/api/plans/reports/${f.reportId}` })),
+  // The fixture's report is accepted: found, then refused by its state.
+  'PUT /plans/reports/:id': planProbe((f) => ({ method: 'PUT', url: `/api/plans/reports/${f.reportId}`, payload: { version: 1, narrative: '矩阵' } }), [409]),
+  'POST /plans/reports/:id/submit': planProbe((f) => ({ method: 'POST', url: `/api/plans/reports/${f.reportId}/submit`, payload: { version: 1 } }), [409]),
+  'POST /plans/reports/:id/accept': planProbe((f) => ({ method: 'POST', url: `/api/plans/reports/${f.reportId}/accept`, payload: { version: 1 } }), [409]),
+  'POST /plans/reports/:id/return': planProbe((f) => ({ method: 'POST', url: `/api/plans/reports/${f.reportId}/return`, payload: { version: 1, comment: '矩阵' } }), [409]),
+  'POST /plans/reports/:id/evidence': planProbe((f) => ({
+    method: 'POST',
+    url: `/api/plans/reports/${f.reportId}/evidence`,
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'matrix.pdf' },
+    payload: MATRIX_PDF,
+  }), [409]),
+  'DELETE /plans/evidence/:id': planProbe((f) => ({ method: 'DELETE', url: `/api/plans/evidence/${f.evidenceId}` }), [409]),
+  'GET /plans/evidence/:id': planProbe((f) => ({ method: 'GET', url: `/api/plans/evidence/${f.evidenceId}` })),
   'GET /audit/events': (t) => ({ request: { method: 'GET', url: `/api/audit/events?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
   'GET /audit/export': (t) => ({
     request: { method: 'GET', url: `/api/audit/export?orgUnitId=${t.unitId}&purpose=${encodeURIComponent('权限矩阵测试')}` },
@@ -283,15 +460,32 @@ for (const engine of TEST_ENGINES) {
           .executeTakeFirstOrThrow();
         mkdirSync(join(MATRIX_DATA_DIR, 'imports'), { recursive: true });
         writeFileSync(join(MATRIX_DATA_DIR, 'imports', `job-${importJob.id}.csv`), '姓名,身份证号\n矩阵,1\n');
+        // A filed demo hardship file in the subtree, with an evidence file on disk.
+        const household = await db
+          .selectFrom('assistance_household')
+          .select(['id', 'org_path'])
+          .where('org_path', 'like', `${unit.path}%`)
+          .where('status', '=', 'filed')
+          .orderBy('org_path', 'desc')
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        const evidence = await db
+          .insertInto('assistance_household_file')
+          .values({ household_id: household.id, org_path: household.org_path, kind: 'photo', name: 'matrix.pdf', content_type: 'application/pdf', size: MATRIX_PDF.length, sha256: '0'.repeat(64), uploaded_at: new Date() })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        mkdirSync(join(MATRIX_DATA_DIR, 'assistance', 'files'), { recursive: true });
+        writeFileSync(join(MATRIX_DATA_DIR, 'assistance', 'files', String(evidence.id)), MATRIX_PDF);
         targets[code] = { unitId: unit.id, unitPath: unit.path, unitType: unit.type, membershipId: membership.id, membershipPath: membership.org_path, accountId: account.id,
-          transfer: { id: transfer.id, fromPath: source.org_path, toPath: receiver.path }, importJobId: importJob.id };
+          transfer: { id: transfer.id, fromPath: source.org_path, toPath: receiver.path }, importJobId: importJob.id,
+          household: { id: household.id, path: household.org_path, fileId: evidence.id } };
       }
       app = await buildTestApp(database, MODULES, { keys, env: { DATA_DIR: MATRIX_DATA_DIR } });
       for (const actor of ACTORS) {
         sessions[actor] = await signIn(app, actor, 'Gonghui@2026');
         permissions[actor] = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: sessions[actor] })).json().permissions;
       }
-    });
+    }, 300_000); // Seeds the whole demo province (every module's part) on a shared machine.
     afterAll(async () => {
       await app.close();
       await database.close();

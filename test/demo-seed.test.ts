@@ -52,6 +52,12 @@ describeEachEngine('demo seed', (engine) => {
 
     // The same seed gives the same rows: compare with a known-stable fingerprint of a second fresh build.
     const before = await fingerprint();
+    // The work plan first (its reports hang on workflow runs; deleting the plan removes all its rows).
+    await database().kysely.deleteFrom('plans_plan').execute();
+    // The hardship files and their filing runs first: they hang on people and unions.
+    for (const table of ['assistance_household_member', 'assistance_household', 'workflow_timer', 'workflow_step', 'workflow_instance'] as const) {
+      await database().kysely.deleteFrom(table).execute();
+    }
     await database().kysely.deleteFrom('members_stat').execute();
     await database().kysely.deleteFrom('employer_unit').execute();
     await database().kysely.deleteFrom('members_membership_event').execute();

@@ -17,6 +17,9 @@ export const PAGES: Readonly<Record<string, PageComponent>> = {
   '/members/import': lazy(() => import('../modules/members/web/ImportPage').then((module) => ({ default: module.ImportPage }))),
   '/members/:id': lazy(() => import('../modules/members/web/MemberDetailPage').then((module) => ({ default: module.MemberDetailPage }))),
   '/stats': lazy(() => import('../modules/members/web/StatsPage').then((module) => ({ default: module.StatsPage }))),
+  '/plans': lazy(() => import('../modules/plans/web/PlansPage').then((module) => ({ default: module.PlansPage }))),
+  '/plans/import': lazy(() => import('../modules/plans/web/PlanImportPage').then((module) => ({ default: module.PlanImportPage }))),
+  '/plans/:id': lazy(() => import('../modules/plans/web/PlanPage').then((module) => ({ default: module.PlanPage }))),
   '/audit': lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage }))),
   '/accounts': lazy(() => import('../modules/accounts/web/AccountsPage').then((module) => ({ default: module.AccountsPage }))),
 };

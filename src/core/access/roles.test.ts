@@ -19,6 +19,13 @@ describe('roles to permissions', () => {
     expect([...permissionsFor(['secadmin'], DECLARED)].sort()).toEqual(['accounts.read', 'accounts.security']);
   });
 
+  it('lets clerks and heads issue documents down the tree, and only heads supervise', () => {
+    const declared = ['plans.read', 'plans.write', 'plans.issue', 'plans.review', 'plans.supervise'];
+    expect([...permissionsFor(['clerk'], declared)].sort()).toEqual(['plans.issue', 'plans.read', 'plans.write']);
+    expect([...permissionsFor(['head'], declared)].sort()).toEqual(['plans.issue', 'plans.read', 'plans.review', 'plans.supervise']);
+    expect([...permissionsFor(['reviewer'], declared)].sort()).toEqual(['plans.read', 'plans.review']);
+  });
+
   it('ignores unknown roles', () => {
     expect(permissionsFor(['root', 'admin'], DECLARED).size).toBe(0);
   });

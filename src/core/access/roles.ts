@@ -29,9 +29,12 @@ export const isRole = (value: string): value is Role => Object.hasOwn(ROLE_LABEL
 const ADMIN_NAMESPACES = ['audit.', 'accounts.'];
 
 const ROLE_PERMISSION_PATTERNS: Record<Role, string[]> = {
-  clerk: ['*.read', '*.write', '*.reveal', '*.export'],
+  // `*.issue`: passing a document down the tree and signing for it (下发、签收、分解) — the office
+  // clerk does it, and so does the union's responsible person who signs it off (签发).
+  // `*.supervise`: 督办, a leader's duty.
+  clerk: ['*.read', '*.write', '*.issue', '*.reveal', '*.export'],
   reviewer: ['*.read', '*.review', '*.reveal'],
-  head: ['*.read', '*.review', '*.approve', '*.reveal', '*.export'],
+  head: ['*.read', '*.review', '*.approve', '*.issue', '*.supervise', '*.reveal', '*.export'],
   sysadmin: ['accounts.read', 'accounts.write', 'orgs.read'],
   secadmin: ['accounts.read', 'accounts.security'],
   auditadmin: ['audit.read', 'audit.export'],

@@ -7,6 +7,8 @@ export const ASSISTANCE_READ = 'assistance.read';
 export const ASSISTANCE_WRITE = 'assistance.write';
 export const ASSISTANCE_REVIEW = 'assistance.review';
 export const ASSISTANCE_RULES = 'assistance.rules';
+/** The full ID numbers and bank account of a file, for a stated reason (audited). */
+export const ASSISTANCE_REVEAL = 'assistance.reveal';
 
 /**
  * 困难类别 (hardshipTier), domain.md §2.1: 深度困难 / 相对困难 / 意外致困, or none of them,
@@ -58,15 +60,15 @@ export const DIBAO_AREA_LABELS = { urban: '城市', rural: '农村' } as const;
 export type DibaoArea = keyof typeof DIBAO_AREA_LABELS;
 
 /** Far above any household's figures; keeps the arithmetic in exact integers of fen. */
-const MAX_YUAN = 100_000_000;
+export const MAX_YUAN = 100_000_000;
 /** 家庭共同生活人口: bounds of a plausible household. */
-const MAX_HOUSEHOLD_SIZE = 30;
+export const MAX_HOUSEHOLD_SIZE = 30;
 
-const required = (label: string, kind: string) => (issue: { input: unknown }) =>
+export const required = (label: string, kind: string) => (issue: { input: unknown }) =>
   issue.input === undefined || issue.input === null ? `请填写${label}` : `${label}应为${kind}`;
 
 /** A sum of money in yuan: not negative, at most two decimals (to the fen). */
-const money = (label: string) =>
+export const money = (label: string) =>
   z
     .number({ error: required(label, '数字（元）') })
     .min(0, `${label}不能为负数`)

@@ -1,13 +1,33 @@
 import { loadMigrations } from '../../core/db/migrations';
 import { defineModule } from '../../core/module';
-import { ASSISTANCE_READ, ASSISTANCE_REVIEW, ASSISTANCE_RULES, ASSISTANCE_WRITE } from './contract';
+import type { AnyWorkflow } from '../../core/workflow/engine';
+import { ASSISTANCE_READ, ASSISTANCE_REVEAL, ASSISTANCE_REVIEW, ASSISTANCE_RULES, ASSISTANCE_WRITE } from './contract';
+import { seedDemoHouseholds } from './server/demo/seed-demo-households';
+import { filingWorkflow } from './server/filing/filing-workflow';
+import {
+  createHouseholdRoute,
+  findHouseholdsRoute,
+  getHouseholdRoute,
+  householdActionsRoute,
+  householdHistoryRoute,
+  householdNoticeRoute,
+  readEvidenceRoute,
+  revealHouseholdRoute,
+  reverifyHouseholdsRoute,
+  takeHouseholdActionRoute,
+  updateHouseholdRoute,
+  uploadEvidenceRoute,
+} from './server/household-routes';
+import { assistanceOrgListener } from './server/org-listener';
 import { selfTestRoute, standardRegionsRoute } from './server/routes';
 import './server/schema';
 
 /**
- * 困难职工帮扶 (issue 6). First slice: the rule tables (低保 standards, multiples and
- * ratios with their dates and documents), the classification, and the public self-test.
- * Filing, households and assistance follow.
+ * 困难职工帮扶 (issue 6). The rule tables (低保 standards, multiples and ratios
+ * with their dates and documents), the classification and the public
+ * self-test; hardship files (一户一档) with their filing workflow, the
+ * civil-affairs check adapter and the annual re-verification. Assistance
+ * (payments, caps), exit and return-to-hardship monitoring follow.
  */
 export const assistanceModule = defineModule({
   id: 'assistance',
@@ -16,11 +36,30 @@ export const assistanceModule = defineModule({
     { code: ASSISTANCE_READ, label: '查看困难职工档案' },
     { code: ASSISTANCE_WRITE, label: '登记困难职工档案、记录帮扶' },
     { code: ASSISTANCE_REVIEW, label: '审核困难职工建档与帮扶' },
+    { code: ASSISTANCE_REVEAL, label: '查看档案中完整的身份证号、银行账号（须填原因）' },
     { code: ASSISTANCE_RULES, label: '维护帮扶规则（低保标准、认定倍数与比例）' },
   ],
-  routes: [selfTestRoute, standardRegionsRoute],
+  routes: [
+    selfTestRoute,
+    standardRegionsRoute,
+    findHouseholdsRoute,
+    createHouseholdRoute,
+    getHouseholdRoute,
+    updateHouseholdRoute,
+    revealHouseholdRoute,
+    householdActionsRoute,
+    takeHouseholdActionRoute,
+    householdHistoryRoute,
+    householdNoticeRoute,
+    uploadEvidenceRoute,
+    readEvidenceRoute,
+    reverifyHouseholdsRoute,
+  ],
   nav: [],
   migrations: loadMigrations('assistance', new URL('./migrations/', import.meta.url)),
+  seedDemo: seedDemoHouseholds,
+  orgListeners: assistanceOrgListener,
+  workflows: [filingWorkflow as unknown as AnyWorkflow],
 });
 
 export { classifyWithRules } from './server/use-cases/classify-with-rules';

@@ -79,7 +79,7 @@ type Payload = { body: BodyInit; contentType: string; headers?: Record<string, s
 
 const jsonPayload = (body: unknown): Payload => ({ body: JSON.stringify(body ?? {}), contentType: 'application/json' });
 
-async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, payload: Payload | undefined, schema: ZodType<T> | undefined): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, payload: Payload | undefined, schema: ZodType<T> | undefined): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (method !== 'GET') {
@@ -127,6 +127,9 @@ export const apiPost = <T>(path: string, body?: unknown, schema?: ZodType<T>): P
 /** PUT a JSON body (a replacement or edit of the resource at `path`). */
 export const apiPut = <T>(path: string, body: unknown, schema?: ZodType<T>): Promise<T> =>
   request('PUT', path, jsonPayload(body), schema);
+
+/** DELETE the resource at `path` (query parameters such as `?version=` carry what the server checks). */
+export const apiDelete = <T>(path: string, schema?: ZodType<T>): Promise<T> => request('DELETE', path, undefined, schema);
 
 /**
  * POST a file's raw bytes (application/octet-stream, streamed by the browser,

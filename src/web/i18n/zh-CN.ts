@@ -1,3 +1,5 @@
+import { plansMessages } from '../../modules/plans/web/plans-messages';
+
 /**
  * The one message catalogue of the web console (简体中文).
  * Keys are flat and namespaced by area; `{name}` placeholders are filled by `t()`.
@@ -624,6 +626,8 @@ export const messages = {
   'selfTest.whereToApply': '如需申请帮扶，请向所在单位工会（基层工会）提出申请；单位没有工会的，可联系所在乡镇（街道）工会或县（市、区）总工会。',
   'selfTest.failed': '测算失败',
   'selfTest.staffLogin': '工会工作人员登录',
+
+  ...plansMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

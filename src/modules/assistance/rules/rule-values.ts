@@ -9,6 +9,8 @@ export const RULE_KEY_LABELS = {
   migrant_min_labour_months: '困难农民工：劳动关系至少月数',
   exit_consecutive_months: '脱困：人均收入连续超过低保标准的月数',
   monitoring_months: '返困监测：脱困后继续监测的月数',
+  filing_notice_working_days: '建档公示：公示的工作日数',
+  national_file_multiple: '全国级档案：人均收入不超过低保标准的倍数（有大病、残疾时）',
 } as const;
 
 export type RuleKey = keyof typeof RULE_KEY_LABELS;

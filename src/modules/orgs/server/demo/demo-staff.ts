@@ -10,6 +10,8 @@ export type DemoRole = 'clerk' | 'reviewer' | 'head';
 export type DemoStaff = { login: string; name: string; orgCode: string; roles: DemoRole[] };
 
 const LEADER_ROLES: DemoRole[] = ['head', 'reviewer'];
+/** The provincial and 西安 offices also register documents and plans themselves (办公室经办). */
+const OFFICE_ROLES: DemoRole[] = ['head', 'reviewer', 'clerk'];
 
 /** Staff for the units of a demo province; units that are missing (e.g. no grassroots built) get nobody. */
 export function demoStaff(units: DemoOrgUnit[]): DemoStaff[] {
@@ -19,8 +21,8 @@ export function demoStaff(units: DemoOrgUnit[]): DemoStaff[] {
     if (unit) staff.push({ login, name, orgCode: unit.code, roles: [...roles] });
   };
 
-  add(byCode.get('SX610000'), 'sheng', '张卫东', LEADER_ROLES);
-  add(byCode.get('SX610100'), 'xian', '李红霞', LEADER_ROLES);
+  add(byCode.get('SX610000'), 'sheng', '张卫东', OFFICE_ROLES);
+  add(byCode.get('SX610100'), 'xian', '李红霞', OFFICE_ROLES);
   const yanta = byCode.get('SX610113');
   add(yanta, 'yanta', '王志刚', ['reviewer', 'clerk']);
   // The first ordinary grassroots union in 雁塔区's subtree (depth-first order).

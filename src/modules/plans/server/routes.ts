@@ -1,0 +1,7 @@
+import { DRAFT_ROUTES } from './routes/draft-routes';
+import { ISSUE_ROUTES } from './routes/issue-routes';
+import { REPORT_ROUTES } from './routes/report-routes';
+import { ROLLUP_ROUTES } from './routes/rollup-routes';
+
+/** Every plans route; the files under routes/ group them by screen. */
+export const PLAN_ROUTES = [...DRAFT_ROUTES, ...ISSUE_ROUTES, ...REPORT_ROUTES, ...ROLLUP_ROUTES];
