@@ -156,7 +156,9 @@ describe('demoStaff', () => {
     const jiceng = codes.get(staff[3]!.orgCode)!;
     expect(jiceng.type).toBe('grassroots');
     expect(jiceng.path.startsWith(codes.get('SX610113')!.path)).toBe(true);
-    expect(staff[0]!.roles).toEqual(['head', 'reviewer']);
+    // The province and 西安 offices register documents too; 咸阳 stays a leaders-only account.
+    expect(staff[0]!.roles).toEqual(['head', 'reviewer', 'clerk']);
+    expect(staff[4]!.roles).toEqual(['head', 'reviewer']);
     expect(staff[2]!.roles).toEqual(['reviewer', 'clerk']);
     expect(staff[3]!.roles).toEqual(['clerk', 'reviewer']);
   });
