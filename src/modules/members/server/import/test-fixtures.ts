@@ -121,33 +121,7 @@ export async function writeWorkbook(
   return path;
 }
 
-let gb18030Table: Map<string, Buffer> | null = null;
-
-/** GB18030 bytes for text made of ASCII and the two-byte (GBK) characters: node can decode GB18030 but not encode it. */
-export function encodeGb18030(text: string): Buffer {
-  if (gb18030Table === null) {
-    gb18030Table = new Map();
-    const decoder = new TextDecoder('gb18030');
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (trail === 0x7f) continue;
-        const bytes = Buffer.from([lead, trail]);
-        const char = decoder.decode(bytes);
-        if (char.length === 1 && char !== '\uFFFD' && !gb18030Table.has(char)) gb18030Table.set(char, bytes);
-      }
-    }
-  }
-  const parts: Buffer[] = [];
-  for (const char of text) {
-    if (char.charCodeAt(0) < 0x80) parts.push(Buffer.from(char, 'latin1'));
-    else {
-      const bytes = gb18030Table.get(char);
-      if (!bytes) throw new Error(`encodeGb18030: no two-byte code for ${char}`);
-      parts.push(bytes);
-    }
-  }
-  return Buffer.concat(parts);
-}
+export { encodeGbk as encodeGb18030 } from '../../../../core/testing/encode-gbk';
 
 export async function writeBytes(path: string, data: Buffer | string): Promise<string> {
   await writeFile(path, data);
