@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { enterCallerScope } from '../src/core/access/row-security';
 import type { RequestContext } from '../src/core/http/request-context';
+import { encodeSubtreeCursor } from '../src/core/org/subtree-cursor';
 import { testPlatformKeys } from '../src/core/platform/test-keys';
 import { findMembers } from '../src/modules/members/server/queries/find-members';
 import { getMemberStats } from '../src/modules/members/server/stats/get-member-stats';
@@ -124,7 +125,7 @@ export async function benchMemberQueries(engine: BenchEngine): Promise<string[]>
       const at = await db.selectFrom('members_membership').select(['org_path', 'id'])
         .where('org_path', '>=', unit.path).where('org_path', '<', `${unit.path.slice(0, -1)}/`)
         .orderBy('org_path').orderBy('id').offset((index * 7_919) % 20_000).limit(1).executeTakeFirst();
-      pages.push({ unit, after: at ? Buffer.from(`${at.org_path}|${at.id}`).toString('base64url') : undefined });
+      pages.push({ unit, after: at ? encodeSubtreeCursor({ path: at.org_path, id: at.id }) : undefined });
     }
     lines.push(`member list page, any subtree, any depth (keyset): ${describeTimes(await timeMany(300, (index) => {
       const { unit, after } = pages[index]!;

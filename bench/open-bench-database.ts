@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, openDatabase } from '../src/core/db/database';
@@ -19,9 +19,18 @@ export const benchEngines = (): BenchEngine[] => (process.env.DATABASE_URL ? ['p
 /** A fresh, migrated database; closing it removes it. */
 export async function openBenchDatabase(engine: BenchEngine): Promise<Database> {
   if (engine === 'pglite') {
-    const database = await openDatabase({ engine: 'pglite', dataDir: mkdtempSync(join(tmpdir(), 'gonghui-bench-')) });
+    const dataDir = mkdtempSync(join(tmpdir(), 'gonghui-bench-'));
+    const database = await openDatabase({ engine: 'pglite', dataDir });
     await runMigrations(database, allMigrations());
-    return database;
+    return {
+      ...database,
+      // A million-member PGlite directory is gigabytes: gone with the run (BENCH_KEEP=1 keeps it).
+      close: async () => {
+        await database.close();
+        if (process.env.BENCH_KEEP === '1') console.log(`bench database kept: ${dataDir}`);
+        else rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const url = process.env.DATABASE_URL!;
   // BENCH_REUSE=<name>: measure again on a database a BENCH_KEEP=1 run loaded (no reload of millions of rows).

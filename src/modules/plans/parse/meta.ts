@@ -4,7 +4,7 @@
  * Returns which lines it read, so the outline does not take them for body
  * text. Pure; looks only at short lines, each with anchored patterns.
  */
-import type { TPlanMeta } from '../contract';
+import type { TPlanMeta } from '../draft-contract';
 import { parseNumber } from './chinese-numbers';
 import { matchHeading } from './headings';
 import {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allMeasures, isQualitative, ZPlanDraft, type TPlanDraft, type TPlanTarget } from '../contract';
+import { allMeasures, isQualitative, ZPlanDraft, type TPlanDraft, type TPlanTarget } from '../draft-contract';
 import { parseNumber } from './chinese-numbers';
 import { matchHeading } from './headings';
 import { parsePlan } from './parse-plan';

@@ -5,7 +5,7 @@
  * text: at worst a document with no headings is one unnumbered measure, and
  * a measure whose figures it cannot read has no targets (a qualitative task).
  */
-import type { TPlanDraft, TPlanMeasure, TPlanSection } from '../contract';
+import type { TPlanDraft, TPlanMeasure, TPlanSection } from '../draft-contract';
 import { buildOutline, type OutlineNode } from './headings';
 import { extractMeta } from './meta';
 import { normalizeText } from './normalize-text';

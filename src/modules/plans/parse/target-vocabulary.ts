@@ -4,7 +4,7 @@
  * of what is counted. Vocabulary, not policy: it changes when a document
  * uses a word these tables lack (add it here, with a test sentence).
  */
-import type { TTargetComparator } from '../contract';
+import type { TTargetComparator } from '../draft-contract';
 
 export type UnitRule = {
   /** As written after the number. */

@@ -8,7 +8,7 @@
  * Every step looks at a bounded window around a number, and the number scan
  * is one pass: linear in the text.
  */
-import type { TPlanTarget, TTargetComparator } from '../contract';
+import type { TPlanTarget, TTargetComparator } from '../draft-contract';
 import { parseNumber, parsePercentWords } from './chinese-numbers';
 import {
   LEADING_ADVERBS,

@@ -11,6 +11,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../../../core/http/errors';
+import { fileSignature } from '../../../core/files/file-signature';
 import { entryDataOffset, readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from '../../../core/files/zip-directory';
 import { ensureDomMatrix } from './affine-matrix';
 
@@ -44,9 +45,6 @@ const FLAG_ENCRYPTED = 0x0001;
 const DOCUMENT_XML = 'word/document.xml';
 
 const SNIFF_BYTES = 8 * 1024;
-const PDF = Buffer.from('%PDF-');
-const ZIP_LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const UNSUPPORTED = '不支持的文件类型：请上传 .txt、.docx 或带文字层的 .pdf 文件';
@@ -78,9 +76,10 @@ export async function readDocument(path: string, overrides: Partial<DocumentLimi
   try {
     const { buffer: head, bytesRead } = await handle.read(Buffer.alloc(Math.min(size, SNIFF_BYTES)), 0, Math.min(size, SNIFF_BYTES), 0);
     const sniff = head.subarray(0, bytesRead);
-    if (startsWith(sniff, PDF)) return await readPdf(await readWhole(handle, size), limits);
-    if (startsWith(sniff, ZIP_LOCAL)) return { kind: 'docx', text: await readDocx(handle, size, limits) };
-    if (startsWith(sniff, OLE2)) {
+    const signature = fileSignature(sniff);
+    if (signature === 'pdf') return await readPdf(await readWhole(handle, size), limits);
+    if (signature === 'zip') return { kind: 'docx', text: await readDocx(handle, size, limits) };
+    if (signature === 'ole2') {
       throw refuse('这是旧版 Word（.doc）文件或加密的 Office 文件，请在 Word 中另存为 .docx 后再上传');
     }
     const utf16 = utf16Bom(sniff);

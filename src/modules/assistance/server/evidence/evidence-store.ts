@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { type FileSignature, fileSignature, SIGNATURE_BYTES } from '../../../../core/files/file-signature';
+import { writeUploadToFile } from '../../../../core/files/upload-file';
 
 /**
  * 佐证材料 on disk: DATA_DIR/assistance/files/<file id>, readable only by the
@@ -18,49 +18,30 @@ export const evidencePath = (dataDir: string, fileId: number) => join(evidenceFo
 
 export type EvidenceType = 'application/pdf' | 'image/jpeg' | 'image/png';
 
-const SIGNATURES: readonly { type: EvidenceType; bytes: readonly number[] }[] = [
-  { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
-  { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
-  { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-];
+const CONTENT_TYPES: Partial<Record<FileSignature, EvidenceType>> = { pdf: 'application/pdf', jpg: 'image/jpeg', png: 'image/png' };
 
 /** The file's type from its first bytes, or null for anything else (an .exe renamed .pdf stays an .exe). */
-export function sniffEvidenceType(head: Uint8Array): EvidenceType | null {
-  return SIGNATURES.find((signature) => signature.bytes.every((byte, index) => head[index] === byte))?.type ?? null;
-}
-
-export class EvidenceTooLarge extends Error {}
+export const sniffEvidenceType = (head: Uint8Array): EvidenceType | null => {
+  const signature = fileSignature(head);
+  return signature === null ? null : (CONTENT_TYPES[signature] ?? null);
+};
 
 export type SavedUpload = { path: string; bytes: number; sha256: string; type: EvidenceType | null };
 
-/** Streams an upload to a temporary file under the folder, hashing it and refusing it past the cap before it costs more. */
+/** Streams an upload to a temporary file under the folder, hashing it; past the cap it throws UploadTooLarge (core/files). */
 export async function saveUpload(dataDir: string, body: Readable): Promise<SavedUpload> {
   const folder = evidenceFolder(dataDir);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const path = join(folder, `upload-${randomUUID()}`);
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bytes += chunk.length;
-      hash.update(chunk);
-      callback(bytes > EVIDENCE_MAX_BYTES ? new EvidenceTooLarge() : null, chunk);
-    },
-  });
-  try {
-    await pipeline(body, meter, createWriteStream(path, { mode: 0o600 }));
-  } catch (error) {
-    await rm(path, { force: true });
-    throw error;
-  }
+  const { bytes, sha256 } = await writeUploadToFile(body, path, EVIDENCE_MAX_BYTES);
   const handle = await open(path, 'r');
-  const head = Buffer.alloc(8);
+  const head = Buffer.alloc(SIGNATURE_BYTES);
   try {
-    await handle.read(head, 0, 8, 0);
+    await handle.read(head, 0, SIGNATURE_BYTES, 0);
   } finally {
     await handle.close();
   }
-  return { path, bytes, sha256: hash.digest('hex'), type: sniffEvidenceType(head) };
+  return { path, bytes, sha256, type: sniffEvidenceType(head) };
 }
 
 export const keepUpload = (dataDir: string, upload: SavedUpload, fileId: number) => rename(upload.path, evidencePath(dataDir, fileId));

@@ -1,23 +1,11 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { orgPathInScope } from '../../../../core/access/scope';
-import { AppError } from '../../../../core/http/errors';
 import { type RequestContext, requireUser } from '../../../../core/http/request-context';
+import { afterSubtreeCursor, decodeSubtreeCursor, encodeSubtreeCursor } from '../../../../core/org/subtree-cursor';
 import { subtreeOf } from '../../../../core/org/tree';
 import { HARDSHIP_TIER_LABELS } from '../../contract';
 import type { THouseholdList, THouseholdListQuery } from '../../household-contract';
 import { HARDSHIP_CAUSE_LABELS, HOUSEHOLD_STATUS_LABELS } from '../../vocabulary';
-
-type Cursor = { path: string; id: number };
-
-const encodeCursor = (cursor: Cursor) => Buffer.from(`${cursor.path}|${cursor.id}`).toString('base64url');
-
-function decodeCursor(text: string): Cursor {
-  const [path, id] = Buffer.from(text, 'base64url').toString('utf8').split('|');
-  if (!path || !/^[\d.]+$/.test(path) || !id || !/^\d+$/.test(id)) {
-    throw new AppError('VALIDATION_FAILED', '分页参数无效，请从第一页重新查询', { field: 'after' });
-  }
-  return { path, id: Number(id) };
-}
 
 /**
  * Files of a subtree, masked (the worker's name, masked ID number, union,
@@ -27,9 +15,9 @@ function decodeCursor(text: string): Cursor {
  */
 export async function findHouseholds(ctx: RequestContext, query: THouseholdListQuery): Promise<THouseholdList> {
   const rootPath = query.orgUnitId === undefined ? requireUser(ctx).org.path : await orgPathInScope(ctx, query.orgUnitId);
-  const cursor = query.after ? decodeCursor(query.after) : null;
+  const cursor = query.after ? decodeSubtreeCursor(query.after) : null;
   const where: Expression<SqlBool>[] = [subtreeOf('h.org_path', rootPath)];
-  if (cursor) where.push(sql<SqlBool>`((h.org_path, h.id) > (${cursor.path}, ${cursor.id}))`);
+  if (cursor) where.push(afterSubtreeCursor('h.org_path', 'h.id', cursor));
   if (query.tier) where.push(sql<SqlBool>`h.tier = ${query.tier}`);
   if (query.status) where.push(sql<SqlBool>`h.status = ${query.status}`);
   if (query.cause) where.push(sql<SqlBool>`(h.main_cause = ${query.cause} or ${query.cause} = any(h.secondary_causes))`);
@@ -76,6 +64,6 @@ export async function findHouseholds(ctx: RequestContext, query: THouseholdListQ
       fileLevel: row.file_level,
       filedOn: row.filed_on,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ path: last.org_path, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeSubtreeCursor({ path: last.org_path, id: last.id }) : null,
   };
 }

@@ -1,19 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { isUploadBody, UploadTooLarge, uploadFileName } from '../../../../core/files/upload-file';
 import { AppError, notFound } from '../../../../core/http/errors';
 import { type RequestContext, requireUser } from '../../../../core/http/request-context';
 import type { TEvidenceFile } from '../../household-contract';
 import { CLOSED_HOUSEHOLD_STATUSES, EVIDENCE_KIND_LABELS, type EvidenceKind } from '../../vocabulary';
-import { discardUpload, EVIDENCE_MAX_BYTES, EvidenceTooLarge, evidencePath, keepUpload, saveUpload } from '../evidence/evidence-store';
+import { discardUpload, EVIDENCE_MAX_BYTES, evidencePath, keepUpload, saveUpload } from '../evidence/evidence-store';
 import { loadHousehold } from '../queries/load-household';
-
-const fileNameFrom = (header: string | undefined) => {
-  try {
-    return decodeURIComponent(header ?? '').trim().slice(0, 255) || '佐证材料';
-  } catch {
-    return '佐证材料';
-  }
-};
 
 /**
  * 上传佐证材料 to a file (the raw bytes as the body, the name in X-File-Name):
@@ -25,14 +17,14 @@ export async function uploadEvidence(ctx: RequestContext, householdId: number, k
   const user = requireUser(ctx);
   const household = await loadHousehold(ctx, householdId);
   if (CLOSED_HOUSEHOLD_STATUSES.includes(household.status)) throw new AppError('CONFLICT', '档案已结束办理，不能再上传材料');
-  if (!body || typeof (body as Readable).pipe !== 'function') {
+  if (!isUploadBody(body)) {
     throw new AppError('BAD_REQUEST', '请以文件内容作为请求体上传（Content-Type: application/octet-stream）');
   }
   let upload;
   try {
-    upload = await saveUpload(ctx.config.dataDir, body as Readable);
+    upload = await saveUpload(ctx.config.dataDir, body);
   } catch (error) {
-    if (error instanceof EvidenceTooLarge) throw new AppError('PAYLOAD_TOO_LARGE', `材料超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB，请压缩后上传`);
+    if (error instanceof UploadTooLarge) throw new AppError('PAYLOAD_TOO_LARGE', `材料超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB，请压缩后上传`);
     throw error;
   }
   try {
@@ -44,7 +36,7 @@ export async function uploadEvidence(ctx: RequestContext, householdId: number, k
         household_id: householdId,
         org_path: household.org_path,
         kind,
-        name: fileNameFrom(fileNameHeader),
+        name: uploadFileName(fileNameHeader, '佐证材料'),
         content_type: upload.type,
         size: upload.bytes,
         sha256: upload.sha256,

@@ -2,24 +2,12 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import { orgPathInScope } from '../../../../core/access/scope';
 import { parseIdNumber } from '../../../../core/cn/id-number';
 import { parseMobile } from '../../../../core/cn/mobile';
-import { AppError } from '../../../../core/http/errors';
 import { type RequestContext, requireUser } from '../../../../core/http/request-context';
+import { afterSubtreeCursor, decodeSubtreeCursor, encodeSubtreeCursor, type SubtreeCursor } from '../../../../core/org/subtree-cursor';
 import { subtreeOf } from '../../../../core/org/tree';
 import { personFieldIndex } from '../../../../core/person/person-fields';
 import { GIG_EMPLOYMENT_FORMS, type TMemberList, type TMemberListQuery } from '../../contract';
 import { MEMBER_ROW_COLUMNS, selectMemberRows, toMemberRow } from './member-row';
-
-type Cursor = { path: string; id: number };
-
-const decodeCursor = (cursor: string): Cursor => {
-  const [path, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!path || !id || !/^\d+$/.test(id)) {
-    throw new AppError('VALIDATION_FAILED', '分页参数无效，请从第一页重新查询', { field: 'after' });
-  }
-  return { path, id: Number(id) };
-};
-
-const encodeCursor = (path: string, id: number) => Buffer.from(`${path}|${id}`).toString('base64url');
 
 /**
  * A name prefix carried by at most this many memberships province-wide is read
@@ -32,10 +20,6 @@ const NAME_RANGE_LIMIT = 30_000;
 /** The name range `[prefix, prefix + U+10FFFF)` on the C-collated `person_name`. */
 const nameStartsWith = (column: 'm.person_name', prefix: string): Expression<SqlBool> =>
   sql<SqlBool>`(${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${prefix} || chr(1114111))`;
-
-/** After the cursor in (union path, id) order: a row comparison, so the index starts there. */
-const afterCursor = (cursor: Cursor): Expression<SqlBool> =>
-  sql<SqlBool>`((m.org_path, m.id) > (${cursor.path}, ${cursor.id}))`;
 
 /**
  * Conditions on membership `m` and person `p`, written once for both page
@@ -57,7 +41,7 @@ export async function findMembers(
   { nameRangeLimit = NAME_RANGE_LIMIT }: { nameRangeLimit?: number } = {},
 ): Promise<TMemberList> {
   const rootPath = query.orgUnitId === undefined ? requireUser(ctx).org.path : await orgPathInScope(ctx, query.orgUnitId);
-  const cursor = query.after ? decodeCursor(query.after) : null;
+  const cursor = query.after ? decodeSubtreeCursor(query.after) : null;
   const filters = await listFilters(ctx, query);
   const term = query.q?.trim();
 
@@ -85,8 +69,9 @@ export async function findMembers(
       filters.where.push(sql<SqlBool>`m.person_id = any(${ids}::int[])`);
     } else {
       const frequency = await sql<{ n: number }>`select members_name_frequency(${term}, ${nameRangeLimit + 1}) as n`.execute(ctx.db);
-      if ((frequency.rows[0]?.n ?? 0) === 0) return { items: [], nextCursor: null };
-      byName = (frequency.rows[0]?.n ?? 0) <= nameRangeLimit;
+      const matches = frequency.rows[0]?.n ?? 0;
+      if (matches === 0) return { items: [], nextCursor: null };
+      byName = matches <= nameRangeLimit;
       if (!byName) filters.where.push(nameStartsWith('m.person_name', term));
     }
   }
@@ -96,7 +81,7 @@ export async function findMembers(
   const last = page.at(-1);
   return {
     items: page.map(toMemberRow),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.org_path, last.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeSubtreeCursor({ path: last.org_path, id: last.id }) : null,
   };
 }
 
@@ -132,10 +117,10 @@ async function listFilters(ctx: RequestContext, query: TMemberListQuery): Promis
 }
 
 /** The subtree in list order from the cursor: one range of the (org_path, id) index. */
-function pageBySubtreeWalk(ctx: RequestContext, rootPath: string, cursor: Cursor | null, filters: Filters, limit: number) {
+function pageBySubtreeWalk(ctx: RequestContext, rootPath: string, cursor: SubtreeCursor | null, filters: Filters, limit: number) {
   return selectMemberRows(ctx.db)
     .where(subtreeOf('m.org_path', rootPath))
-    .$if(cursor !== null, (select) => select.where(afterCursor(cursor as Cursor)))
+    .$if(cursor !== null, (select) => select.where(afterSubtreeCursor('m.org_path', 'm.id', cursor as SubtreeCursor)))
     .$if(filters.where.length > 0, (select) => select.where(sql<SqlBool>`${sql.join(filters.where.map((condition) => sql`(${condition})`), sql` and `)}`))
     .orderBy('m.org_path')
     .orderBy('m.id')
@@ -150,7 +135,7 @@ function pageBySubtreeWalk(ctx: RequestContext, rootPath: string, cursor: Cursor
  * CTE is materialized so the planner can neither turn it back into a walk of
  * the subtree nor join every match before cutting the page.
  */
-function pageByNameRange(ctx: RequestContext, rootPath: string, prefix: string, cursor: Cursor | null, filters: Filters, limit: number) {
+function pageByNameRange(ctx: RequestContext, rootPath: string, prefix: string, cursor: SubtreeCursor | null, filters: Filters, limit: number) {
   return ctx.db
     .with(
       (cte) => cte('hits').materialized(),
@@ -161,7 +146,7 @@ function pageByNameRange(ctx: RequestContext, rootPath: string, prefix: string, 
           .select(['m.id', 'm.org_path'])
           .where(nameStartsWith('m.person_name', prefix))
           .where(subtreeOf('m.org_path', rootPath))
-          .$if(cursor !== null, (select) => select.where(afterCursor(cursor as Cursor)))
+          .$if(cursor !== null, (select) => select.where(afterSubtreeCursor('m.org_path', 'm.id', cursor as SubtreeCursor)))
           .$if(filters.where.length > 0, (select) => select.where(sql<SqlBool>`${sql.join(filters.where.map((condition) => sql`(${condition})`), sql` and `)}`))
           // The page is cut here: the joins below (each person row costs its row-level policy) run for it only.
           .orderBy('m.org_path')

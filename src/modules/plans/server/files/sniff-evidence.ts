@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { AppError } from '../../../../core/http/errors';
+import { fileSignature, SIGNATURE_BYTES } from '../../../../core/files/file-signature';
 import { readZipDirectory, ZipFormatError } from '../../../../core/files/zip-directory';
 import type { TEvidenceKind } from '../../contract';
 
@@ -11,16 +12,10 @@ import type { TEvidenceKind } from '../../contract';
  * (word/document.xml: .docx; xl/workbook.xml: .xlsx; ECMA-376 Part 2). The
  * package is not inflated here: it is stored and handed back as it came.
  */
-const PDF = Buffer.from('%PDF-');
-const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const ZIP_LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 export const EVIDENCE_TYPES_HINT = '佐证材料只接受 PDF、JPG/PNG 图片、Word（.docx）或 Excel（.xlsx）文件';
 
 const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, { field: 'file' });
-const startsWith = (buffer: Buffer, prefix: Buffer) => buffer.length >= prefix.length && buffer.subarray(0, prefix.length).equals(prefix);
 
 export const EVIDENCE_CONTENT_TYPES: Readonly<Record<TEvidenceKind, string>> = {
   pdf: 'application/pdf',
@@ -33,13 +28,11 @@ export const EVIDENCE_CONTENT_TYPES: Readonly<Record<TEvidenceKind, string>> = {
 export async function sniffEvidence(path: string, size: number): Promise<TEvidenceKind> {
   const handle: FileHandle = await open(path, 'r');
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(16), 0, 16, 0);
-    const head = buffer.subarray(0, bytesRead);
-    if (startsWith(head, PDF)) return 'pdf';
-    if (startsWith(head, JPEG)) return 'jpg';
-    if (startsWith(head, PNG)) return 'png';
-    if (startsWith(head, OLE2)) throw refuse(`这是旧版 Office（.doc/.xls）或加密的文件：请另存为 .docx 或 .xlsx 后上传。${EVIDENCE_TYPES_HINT}`);
-    if (startsWith(head, ZIP_LOCAL)) {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(SIGNATURE_BYTES), 0, SIGNATURE_BYTES, 0);
+    const signature = fileSignature(buffer.subarray(0, bytesRead));
+    if (signature === 'pdf' || signature === 'jpg' || signature === 'png') return signature;
+    if (signature === 'ole2') throw refuse(`这是旧版 Office（.doc/.xls）或加密的文件：请另存为 .docx 或 .xlsx 后上传。${EVIDENCE_TYPES_HINT}`);
+    if (signature === 'zip') {
       let names: string[];
       try {
         names = (await readZipDirectory(handle, size)).entries.map((entry) => entry.name);
