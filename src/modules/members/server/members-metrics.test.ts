@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { useSeededDemo } from '../../../../test/support/seeded-demo';
@@ -8,6 +9,7 @@ import { actAs } from '../../../core/testing/request-context';
 import { MODULES } from '../../../server/modules';
 import { CURRENT_STATUSES, EMPLOYMENT_FORM_LABELS, GIG_EMPLOYMENT_FORMS } from '../contract';
 import { MEMBERS_METRICS } from './metrics';
+import { findStatDrift } from './stats/rebuild-stats';
 
 /**
  * The members module's metrics (the metric registry, issue 5) on the seeded
@@ -52,15 +54,19 @@ describeEachEngine('members metrics on the demo province', (engine) => {
   });
 
   /** Live counts over the memberships of a subtree (owner connection, no counters). */
-  async function liveMembers(path: string, filter: 'all' | 'gig' | { form: string } | { joinedIn: number }): Promise<number> {
+  async function liveMembers(path: string, filter: 'all' | 'gig' | { form?: string; joinedIn?: number }): Promise<number> {
     const condition =
       filter === 'all'
         ? sql`true`
         : filter === 'gig'
           ? sql`p.employment_form in (${sql.join(GIG_EMPLOYMENT_FORMS.map((form) => sql.lit(form)))})`
-          : 'form' in filter
-            ? sql`p.employment_form = ${filter.form}`
-            : sql`m.joined_on >= ${`${filter.joinedIn}-01-01`} and m.joined_on < ${`${filter.joinedIn + 1}-01-01`}`;
+          : sql.join(
+              [
+                filter.form === undefined ? sql`true` : sql`p.employment_form = ${filter.form}`,
+                filter.joinedIn === undefined ? sql`true` : sql`m.joined_on >= ${`${filter.joinedIn}-01-01`} and m.joined_on < ${`${filter.joinedIn + 1}-01-01`}`,
+              ],
+              sql` and `,
+            );
     const result = await sql<{ n: number }>`
       select count(*)::int as n from members_membership m join person p on p.id = m.person_id
       where m.org_path like ${`${path}%`} and m.status in (${sql.join(CURRENT_STATUSES.map((status) => sql.lit(status)))}) and ${condition}`.execute(db());
@@ -97,6 +103,9 @@ describeEachEngine('members metrics on the demo province', (engine) => {
         ['members.total', {}, await liveMembers(path, 'all')],
         ['members.joined', { year: commonYear }, await liveMembers(path, { joinedIn: commonYear })],
         ['members.joined', { year: 1950 }, 0],
+        // "members joined in a year by employment form" (issue 5's example): the joined_form counter.
+        ['members.joined', { year: commonYear, employmentForm: commonForm }, await liveMembers(path, { joinedIn: commonYear, form: commonForm })],
+        ['members.joined', { year: commonYear, employmentForm: 'courier' }, await liveMembers(path, { joinedIn: commonYear, form: 'courier' })],
         ['members.gig', {}, await liveMembers(path, 'gig')],
         ['members.by_form', { employmentForm: commonForm }, await liveMembers(path, { form: commonForm })],
         ['members.by_form', { employmentForm: 'courier' }, await liveMembers(path, { form: 'courier' })],
@@ -112,14 +121,25 @@ describeEachEngine('members metrics on the demo province', (engine) => {
       // Every figure the live count found is non-trivial at this level: the comparison could fail.
       expect(cases[0]![2]).toBeGreaterThan(0);
       expect(cases[1]![2]).toBeGreaterThan(0);
-      expect(cases[4]![2]).toBeGreaterThan(0);
+      expect(cases[3]![2]).toBeGreaterThan(0);
+      expect(cases[3]![2]).toBeLessThan(cases[1]![2]);
       expect(cases[6]![2]).toBeGreaterThan(0);
       expect(cases[8]![2]).toBeGreaterThan(0);
+      expect(cases[10]![2]).toBeGreaterThan(0);
     }
     // A province has more than a grassroots union: the figures follow the subtree, not one global count.
     const total = async (unit: Unit) => (await value('sheng', 'members.total', unit.id)).json().value as number;
     expect(await total(units.province)).toBeGreaterThan(await total(units.city));
     expect(await total(units.city)).toBeGreaterThan(await total(units.grassroots));
+  });
+
+  it('fills the joined-by-form counters of members who joined before the counter existed (migration 1450)', async () => {
+    const removed = await db().deleteFrom('members_stat').where('key', 'like', 'joined_form:%').executeTakeFirst();
+    expect(Number(removed.numDeletedRows)).toBeGreaterThan(0);
+    expect((await findStatDrift(db(), 1)).length).toBe(1);
+    const migration = readFileSync(new URL('../migrations/2026-11-21T1450_members__joined_by_form_counter.sql', import.meta.url), 'utf8');
+    await sql.raw(migration).execute(db());
+    expect(await findStatDrift(db())).toEqual([]);
   });
 
   it('gives 入会率 and union counts exactly as the stats page shows them', async () => {

@@ -14,10 +14,6 @@ import { DEFAULT_RATE_RULES } from './stats/rate-rules';
  * from the maintained counters in members_stat (stat-keys.ts): a subtree's
  * figure is one primary-key read, whatever its size. Counts of unions and the
  * 入会率 denominator are an index range over org_unit, as on the stats page.
- *
- * Not published, for want of a counter: members who joined in a year *by
- * employment form* (members_stat has `joined:<yyyy>` and `form:<form>`, not
- * their product) — that needs a new key in statKeys and the rebuild SQL.
  */
 
 /** A counter of the subtree at `scope` (stat-keys.ts); absent means zero. */
@@ -49,11 +45,14 @@ export const membersJoinedMetric = defineMetric({
   permission: MEMBERS_READ,
   label: '某年入会会员数',
   unit: '人',
-  description: '入会日期在指定年份、且目前仍为会员的人数（已退会、转出者不计），取自会员统计表。',
+  description: '入会日期在指定年份、且目前仍为会员的人数（已退会、转出者不计），可限定就业形态，取自会员统计表。',
   params: z.object({
     year: z.number({ message: '请填写入会年份' }).int('入会年份须为整数').min(1949, '入会年份无效').max(2100, '入会年份无效').describe('入会年份'),
+    // "members joined in 2023 by employment form" (issue 5): the joined_form counter (migration 1450).
+    employmentForm: metricEnumParam(EMPLOYMENT_FORM_LABELS, '就业形态').optional(),
   }),
-  compute: (db, scope, params) => counter(db, scope, `joined:${params.year}`),
+  compute: (db, scope, params) =>
+    counter(db, scope, params.employmentForm ? `joined_form:${params.year}:${params.employmentForm}` : `joined:${params.year}`),
 });
 
 export const membersGigMetric = defineMetric({

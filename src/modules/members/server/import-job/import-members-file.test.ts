@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { makeIdNumber } from '../../../../core/cn/id-number';
 import { describeEachEngine, useFreshDatabase } from '../../../../core/db/testing';
+import { openPersonField, personFieldIndex } from '../../../../core/person/person-fields';
 import { testPlatformKeys } from '../../../../core/platform/test-keys';
 import { createOrgUnit, createStaff, type TestOrg } from '../../../../core/testing/factories';
 import { actAs } from '../../../../core/testing/request-context';
@@ -145,6 +146,30 @@ describeEachEngine('member import', (engine) => {
     expect(resumed).toMatchObject({ resumed: true, total: 23, imported: 23, rejected: 0 });
     expect(await memberships()).toHaveLength(23);
     expect(await findStatDrift(database().kysely)).toEqual([]);
+  });
+
+  it('seals big batches in a worker thread: every envelope opens to its row, blind indexes find the people', async () => {
+    // Names are letters only: 会员 and the row's digits as 零一二….
+    const nameOf = (index: number) => `会员${[...String(index)].map((digit) => '零一二三四五六七八九'[Number(digit)]).join('')}`;
+    // 2,600 rows in batches of 1,000: the run seals in a worker (WORKER_SEALING_ROWS), the last batch too.
+    const people = Array.from({ length: 2_600 }, (_, index) => ({ id: makeIdNumber('610113', `199${Math.floor(index / 1_000)}-05-06`, index % 1_000), phone: `139${String(10_000_000 + index)}` }));
+    const file = await csv('worker.csv', ['姓名,身份证号,手机号', ...people.map((person, index) => `${nameOf(index)},${person.id},${person.phone}`)]);
+    expect(await run(file, { batchSize: 1_000 })).toMatchObject({ total: 2_600, imported: 2_600, rejected: 0 });
+    const stored = await database()
+      .kysely.selectFrom('person')
+      .select(['name', 'id_number_envelope', 'id_number_index', 'phone_envelope', 'phone_index'])
+      .orderBy('id')
+      .execute();
+    expect(stored).toHaveLength(2_600);
+    for (const [index, person] of [0, 999, 1_000, 2_599].map((at) => [at, people[at]!] as const)) {
+      const row = stored.find((candidate) => candidate.name === nameOf(index))!;
+      expect(openPersonField(keys.ring, 'idNumber', row.id_number_envelope)).toBe(person.id);
+      expect(openPersonField(keys.ring, 'phone', row.phone_envelope!)).toBe(person.phone);
+      expect(row.id_number_index).toBe(personFieldIndex(keys.ring, 'idNumber', person.id));
+      expect(row.phone_index).toBe(personFieldIndex(keys.ring, 'phone', person.phone));
+    }
+    // Run again: every row is found by its blind index, so nothing is new.
+    expect(await run(file, { batchSize: 1_000 })).toMatchObject({ imported: 0, unchanged: 2_600 });
   });
 
   it('counts a member once when a lifecycle step changes them before their import has ended', async () => {

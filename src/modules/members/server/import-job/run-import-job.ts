@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { enterCallerScope } from '../../../../core/access/row-security';
 import type { DB } from '../../../../core/db/schema';
 import { beijingDate } from '../../../../core/files/beijing-time';
-import { sealPersonField } from '../../../../core/person/person-fields';
+import { inlinePersonSealer, type PersonSealer, workerPersonSealer } from '../../../../core/person/person-sealer';
 import type { PlatformKeys } from '../../../../core/platform/platform-keys';
 import { matchHeader } from '../import/header-map';
 import { openTableFile, TableFileError } from '../import/read-table-file';
@@ -30,6 +30,11 @@ export class ImportFileRefused extends Error {}
 export class ImportPaused extends Error {}
 
 const DEFAULT_BATCH = 5_000;
+/** Batches this big are sealed in a worker thread (started once per run); smaller files seal here. */
+const WORKER_SEALING_ROWS = 1_000;
+
+/** A valid row placed at its union, before its sensitive fields are sealed. */
+type PlacedRow = Omit<PreparedRow, 'idIndex' | 'phoneIndex' | 'sealedId' | 'sealedPhone'>;
 
 /**
  * Runs (or resumes) an import job over its file: rows are read as a stream,
@@ -62,12 +67,21 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
 
   let file;
   let writing: Promise<void> | null = null;
+  let sealer: PersonSealer | null = null;
+  const seal = async (rows: readonly PlacedRow[]): Promise<PreparedRow[]> => {
+    sealer ??= rows.length >= WORKER_SEALING_ROWS ? workerPersonSealer(keys.ring) : inlinePersonSealer(keys.ring);
+    const sealed = await sealer.seal(rows.map((row) => ({ idNumber: row.record.idNumber, phone: row.record.phone })));
+    return rows.map((row, index) => {
+      const { idNumber, phone } = sealed[index]!;
+      return { ...row, idIndex: idNumber.index, phoneIndex: phone?.index ?? null, sealedId: idNumber, sealedPhone: phone };
+    });
+  };
   try {
     file = await openTableFile(filePath);
     const header = matchHeader(file.header);
     if (!header.ok) throw new ImportFileRefused(header.message);
     const view = new RowFieldView(header.columns);
-    let batch: PreparedRow[] = [];
+    let batch: PlacedRow[] = [];
     let errors: BatchError[] = [];
     let lastRow = counters.committedRows;
     let rowsInBatch = 0;
@@ -113,16 +127,19 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
       processedThisRun += rowCount;
       runner.onProgress?.({ jobId, ...counters, rowsPerSecond: Math.round(processedThisRun / ((performance.now() - started) / 1000)) });
     };
-    // One batch is written while the next is read and checked: the database
-    // works while this process parses, validates and computes blind indexes.
+    // Three stages overlap: this thread reads and checks batch N+2 while a
+    // worker seals batch N+1 and the database writes batch N.
     const handOver = async () => {
-      const next: Batch = { rows: batch, errors, lastRow, rowCount: rowsInBatch };
+      const { rows: placed, ...next } = { rows: batch, errors, lastRow, rowCount: rowsInBatch };
       batch = [];
       errors = [];
       rowsInBatch = 0;
+      const sealing = seal(placed);
+      // Reported when awaited (below, through `writing`); never an unhandled rejection meanwhile.
+      sealing.catch(() => {});
       if (writing) await writing;
       if (runner.signal?.aborted) throw new ImportPaused();
-      writing = commit(next);
+      writing = sealing.then((rows) => commit({ rows, ...next }));
       // Reported when awaited; never an unhandled rejection meanwhile.
       writing.catch(() => {});
     };
@@ -139,10 +156,7 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
         if (!placed.ok) {
           errors.push({ row: rowNumber, column: '所属工会', code: placed.code, message: placed.message });
         } else {
-          const record = checked.value;
-          const sealedId = sealPersonField(keys.ring, 'idNumber', record.idNumber);
-          const sealedPhone = record.phone ? sealPersonField(keys.ring, 'phone', record.phone) : null;
-          batch.push({ rowNumber, record, union: placed.union, idIndex: sealedId.index, phoneIndex: sealedPhone?.index ?? null, sealedId, sealedPhone });
+          batch.push({ rowNumber, record: checked.value, union: placed.union });
         }
       }
       if (rowsInBatch >= batchSize) await handOver();
@@ -173,6 +187,7 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
     throw error;
   } finally {
     await file?.close();
+    await (sealer as PersonSealer | null)?.close();
   }
   return loadImportSummary(db, jobId);
 }

@@ -24,6 +24,8 @@ const ownStats = (memberships = sql`members_membership`) => sql`
       case when m.status in (${list(CURRENT_STATUSES)}) then 'born:' || to_char(p.birth_date, 'YYYY') end,
       case when m.status in (${list(CURRENT_STATUSES)}) and p.employment_form in (${list(GIG_FORMS)}) then 'gig' end,
       case when m.status in (${list(CURRENT_STATUSES)}) and m.joined_on is not null then 'joined:' || to_char(m.joined_on, 'YYYY') end,
+      case when m.status in (${list(CURRENT_STATUSES)}) and m.joined_on is not null
+        then 'joined_form:' || to_char(m.joined_on, 'YYYY') || ':' || coalesce(p.employment_form, '') end,
       case when m.status in (${list(ENDED_STATUSES)}) and m.left_on is not null then 'out:' || to_char(m.left_on, 'YYYY-MM') end
     ]) as k(key)
     where k.key is not null

@@ -31,7 +31,9 @@ export function statKeys(subject: StatSubject): string[] {
     keys.push('members', `status:${subject.status}`, `form:${subject.employmentForm ?? ''}`, `gender:${subject.gender}`);
     keys.push(`born:${subject.birthDate.slice(0, 4)}`);
     if (subject.employmentForm && GIG.has(subject.employmentForm)) keys.push('gig');
-    if (subject.joinedOn) keys.push(`joined:${subject.joinedOn.slice(0, 4)}`);
+    if (subject.joinedOn) {
+      keys.push(`joined:${subject.joinedOn.slice(0, 4)}`, `joined_form:${subject.joinedOn.slice(0, 4)}:${subject.employmentForm ?? ''}`);
+    }
   } else if (ENDED.has(subject.status) && subject.leftOn) {
     keys.push(`out:${subject.leftOn.slice(0, 7)}`);
   }
