@@ -1,7 +1,9 @@
+import { benchAssistance } from './assistance.bench';
 import { benchMemberImport } from './member-import.bench';
 import { benchMemberQueries } from './member-queries.bench';
 import { benchOrgTree } from './org-tree.bench';
 import { benchPlanParse } from './plan-parse.bench';
+import { benchPlanStatusReport } from './plan-status-report.bench';
 import { benchSignIn } from './sign-in.bench';
 import { benchEngines, type BenchEngine } from './open-bench-database';
 
@@ -14,11 +16,13 @@ const BENCHES: Record<string, (engine: BenchEngine) => Promise<string[]>> = {
   'sign-in': benchSignIn,
   'member-import': benchMemberImport,
   'member-queries': benchMemberQueries,
+  assistance: benchAssistance,
 };
 
 /** Benchmarks that touch no database: run once, whatever the engines. */
 const DATABASE_FREE: Record<string, () => Promise<string[]>> = {
   'plan-parse': benchPlanParse,
+  'plan-status-report': benchPlanStatusReport,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

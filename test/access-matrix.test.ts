@@ -122,6 +122,31 @@ async function makePlanFixture(t: Target, db: Kysely<DB>): Promise<PlanFixture> 
   return { draftId: draft.id, draftSectionId: draft.sectionId, draftMeasureId: draft.measureId, draftIndicatorId: draft.indicatorId,
     planId: confirmed.id, measureId: confirmed.measureId, indicatorId: confirmed.indicatorId, recipientId: recipient.id, reportId: report.id, evidenceId: evidence.id };
 }
+/** One draft 帮扶记录 on the target's household and one draft campaign at the target, made once per database (owner's connection). */
+const aidFixtures = new WeakMap<Kysely<DB>, Map<number, Promise<{ recordId: number; campaignId: number }>>>();
+function aidFixture(t: Target, db: Kysely<DB>): Promise<{ recordId: number; campaignId: number }> {
+  let byUnit = aidFixtures.get(db);
+  if (!byUnit) aidFixtures.set(db, (byUnit = new Map()));
+  let fixture = byUnit.get(t.unitId);
+  if (!fixture) {
+    fixture = (async () => {
+      const record = await db
+        .insertInto('assistance_aid_record')
+        .values({ household_id: t.household.id, org_path: t.household.path, paying_org_unit_id: t.unitId, category: 'warmth', funding_source: 'union_funds', kind: 'cash', amount: 1, aid_date: '2026-11-24', aid_year: 2026, status: 'draft' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const campaign = await db
+        .insertInto('assistance_aid_campaign')
+        .values({ org_unit_id: t.unitId, org_path: t.unitPath, name: '矩阵测试活动', category: 'warmth', funding_source: 'union_funds', kind: 'cash', standard_amount: 100, budget: 1000, aid_date: '2026-12-28' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { recordId: record.id, campaignId: campaign.id };
+    })();
+    byUnit.set(t.unitId, fixture);
+  }
+  return fixture;
+}
+
 /** The version a draft edit must name: read fresh, so each repeat of an edit is answerable. */
 const draftVersion = async (db: Kysely<DB>, id: number) => (await db.selectFrom('plans_plan').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 /** A plan probe: the row is the target's plan, so inside is at or above the target. */
@@ -292,6 +317,49 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
     rowPath: t.household.path,
   }),
   'POST /assistance/reverifications': (t) => ({ request: { method: 'POST', url: '/api/assistance/reverifications', payload: { orgUnitId: t.unitId } }, rowPath: t.unitPath }),
+  // 帮扶记录 and 批量帮扶 (server/aid/): aidFixture puts one draft record on the target's household and a draft
+  // campaign at the target. The steps that need a workflow run are exempt here; aid-records.test.ts and
+  // aid-campaigns.test.ts check another city gets 404 for each.
+  'POST /assistance/aid/records': (t) => ({
+    request: { method: 'POST', url: '/api/assistance/aid/records', payload: { householdId: t.household.id, payingOrgUnitId: Number(t.household.path.split('.').filter(Boolean).at(-1)), category: 'employment', fundingSource: 'union_funds', amount: 1, aidDate: '2026-11-24' } },
+    rowPath: t.household.path,
+  }),
+  'GET /assistance/aid/records/:id': async (t, db) => ({ request: { method: 'GET', url: `/api/assistance/aid/records/${(await aidFixture(t, db)).recordId}` }, rowPath: t.household.path }),
+  'POST /assistance/aid/records/:id/actions/:transition': 'not-row-scoped', // needs a workflow run; aid-records.test.ts: another city's approval answers 404
+  'GET /assistance/aid/households/:id/records': (t) => ({ request: { method: 'GET', url: `/api/assistance/aid/households/${t.household.id}/records` }, rowPath: t.household.path }),
+  'GET /assistance/aid/summary': (t) => ({ request: { method: 'GET', url: `/api/assistance/aid/summary?orgUnitId=${t.unitId}&year=2026` }, rowPath: t.unitPath }),
+  'GET /assistance/dashboard': (t) => ({ request: { method: 'GET', url: `/api/assistance/dashboard?orgUnitId=${t.unitId}&year=2026` }, rowPath: t.unitPath }),
+  'GET /assistance/dashboard.xlsx': (t) => ({ request: { method: 'GET', url: `/api/assistance/dashboard.xlsx?orgUnitId=${t.unitId}&year=2026` }, rowPath: t.unitPath }),
+  'GET /assistance/campaigns': 'not-row-scoped', // the caller's own subtree (row-level security); aid-campaigns.test.ts checks another city sees none
+  'POST /assistance/campaigns': (t) => ({
+    request: { method: 'POST', url: '/api/assistance/campaigns', payload: { name: '矩阵测试送温暖', payingOrgUnitId: t.unitId, category: 'warmth', fundingSource: 'union_funds', standardAmount: 100, budget: 1000, aidDate: '2026-12-28' } },
+    rowPath: t.unitPath,
+  }),
+  'GET /assistance/campaigns/:id': async (t, db) => ({ request: { method: 'GET', url: `/api/assistance/campaigns/${(await aidFixture(t, db)).campaignId}` }, rowPath: t.unitPath }),
+  'POST /assistance/campaigns/:id/select': 'not-row-scoped', // list edits, approval, distribution, receipts and export need a campaign's workflow run:
+  'POST /assistance/campaigns/:id/households': 'not-row-scoped', // aid-campaigns.test.ts walks them; loadCampaign answers 404 outside the
+  'DELETE /assistance/campaigns/:id/households/:householdId': 'not-row-scoped', // paying union's subtree for each of them
+  'POST /assistance/campaigns/:id/approve': 'not-row-scoped',
+  'POST /assistance/campaigns/:id/distribute': 'not-row-scoped',
+  'POST /assistance/campaigns/:id/cancel': 'not-row-scoped',
+  'POST /assistance/campaigns/:id/receipts': 'not-row-scoped',
+  'GET /assistance/campaigns/:id/export': 'not-row-scoped',
+  // 脱困 and 返困监测 (server/monitoring/). The lists and figures are probed; the steps need a household in
+  // monitoring or an alert (a workflow run), and monitoring.test.ts checks another subtree gets 404 for each.
+  'GET /assistance/households/:id/income-checks': (t) => ({ request: { method: 'GET', url: `/api/assistance/households/${t.household.id}/income-checks` }, rowPath: t.household.path }),
+  'POST /assistance/households/:id/income-checks': 'not-row-scoped', // one row per household and month: monitoring.test.ts (scope: 404 outside)
+  'POST /assistance/households/:id/exit': 'not-row-scoped', // a workflow step: monitoring.test.ts
+  'POST /assistance/households/:id/risk-signals': 'not-row-scoped', // needs a monitored household: monitoring.test.ts
+  'GET /assistance/monitoring/callbacks': (t) => ({ request: { method: 'GET', url: `/api/assistance/monitoring/callbacks?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
+  'POST /assistance/monitoring/callbacks/:id': 'not-row-scoped', // needs a due call-back: monitoring.test.ts
+  'GET /assistance/monitoring/alerts': (t) => ({ request: { method: 'GET', url: `/api/assistance/monitoring/alerts?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
+  'POST /assistance/monitoring/alerts/:id/reentry': 'not-row-scoped', // needs an open alert: monitoring.test.ts
+  'POST /assistance/monitoring/alerts/:id/dismiss': 'not-row-scoped', // needs an open alert: monitoring.test.ts
+  'GET /assistance/monitoring/summary': (t) => ({ request: { method: 'GET', url: `/api/assistance/monitoring/summary?orgUnitId=${t.unitId}` }, rowPath: t.unitPath }),
+  // Notifications belong to an account, not to a union: notifications.test.ts checks only the owner reads them.
+  'GET /notifications': 'not-row-scoped',
+  'POST /notifications/:id/read': 'not-row-scoped',
+  'POST /notifications/read-all': 'not-row-scoped',
   // Work plans (plans module): see planFixture. Owners and the unions above them are inside; a state
   // change the fixture's state refuses answers 409, one the caller's union cannot take part in too.
   'GET /plans': 'not-row-scoped', // the plans the caller's own subtree sees (row-level security); plans-review.test.ts checks a county sees none of its city's drafts
@@ -332,6 +400,25 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
   'PUT /plans/indicators/:id/allocations': planProbe((f) => ({ method: 'PUT', url: `/api/plans/indicators/${f.indicatorId}/allocations`, payload: { allocations: [] } }), [200, 409]),
   'POST /plans/indicators/:id/binding': planProbe((f) => ({ method: 'POST', url: `/api/plans/indicators/${f.indicatorId}/binding`, payload: { metricId: null } })),
   'GET /plans/:id/rollup': planProbe((f) => ({ method: 'GET', url: `/api/plans/${f.planId}/rollup` })),
+  'GET /plans/:id/status-report.xlsx': planProbe((f) => ({ method: 'GET', url: `/api/plans/${f.planId}/status-report.xlsx` })),
+  'GET /plans/:id/status-report.pdf': planProbe((f) => ({ method: 'GET', url: `/api/plans/${f.planId}/status-report.pdf` })),
+  'GET /plans/:id/supervision': planProbe((f) => ({ method: 'GET', url: `/api/plans/${f.planId}/supervision` })),
+  // 督办 steps and 考核 need a supervision item or an assessment round; plans-supervision.test.ts and
+  // plans-assessment.test.ts check a sibling city gets 404 and a parent cannot act for the issuing union.
+  'POST /plans/:id/supervision': 'not-row-scoped',
+  'POST /plans/:id/supervision/:supervisionId/reply': 'not-row-scoped',
+  'POST /plans/:id/supervision/:supervisionId/close': 'not-row-scoped',
+  'GET /plans/assessments': 'not-row-scoped', // the caller's own subtree (row-level security)
+  'POST /plans/assessments': 'not-row-scoped',
+  'GET /plans/assessments/:id': 'not-row-scoped',
+  'PUT /plans/assessments/:id': 'not-row-scoped',
+  'POST /plans/assessments/:id/rounds': 'not-row-scoped',
+  'GET /plans/assessments/rounds/:id/ranking': 'not-row-scoped',
+  'GET /plans/assessments/rounds/:id/sheet': 'not-row-scoped',
+  'PUT /plans/assessments/rounds/:id/entries': 'not-row-scoped',
+  'POST /plans/assessments/rounds/:id/adjustments': 'not-row-scoped',
+  'POST /plans/assessments/rounds/:id/publish': 'not-row-scoped',
+  'GET /plans/assessments/rounds/:id/export': 'not-row-scoped',
   'GET /plans/:id/reports': planProbe((f) => ({ method: 'GET', url: `/api/plans/${f.planId}/reports` })),
   // The owner does not report on its own plan, a union above it did not receive it: 409 either way.
   'POST /plans/reports': planProbe((f) => ({ method: 'POST', url: '/api/plans/reports', payload: { measureId: f.measureId, period: '2026-Q1', progress: 'on_track' } }), [409]),

@@ -7,6 +7,7 @@ import { logoutRoute, meRoute, switchOrgRoute } from './auth/routes/session-rout
 import { loadMigrations } from './db/migrations';
 import { defineModule } from './module';
 import { listMetricsRoute, metricValueRoute } from './metrics/metric-routes';
+import { NOTIFICATION_ROUTES } from './notifications/notification-routes';
 import { healthRoute } from './platform/health-route';
 import { workflowOrgListener } from './workflow/org-listener';
 
@@ -32,6 +33,7 @@ export const coreModule = defineModule({
     auditExportRoute,
     listMetricsRoute,
     metricValueRoute,
+    ...NOTIFICATION_ROUTES,
   ],
   nav: [
     { path: '/', label: '首页', icon: 'HomeOutlined', order: 0 },

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Migration } from './db/migrations';
 import type { DB } from './db/schema';
 import type { AnyRoute } from './http/route';
+import type { ScheduledJob } from './jobs/scheduled-job';
 import type { AnyMetric } from './metrics/define-metric';
 import type { OrgChangeListener } from './org/org-changes';
 import type { PlatformKeys } from './platform/platform-keys';
@@ -49,6 +50,8 @@ export type ModuleManifest = {
   workflows?: readonly AnyWorkflow[];
   /** Named, scoped, parameterized counts other modules may bind to (a work plan's indicators): defineMetric. */
   metrics?: readonly AnyMetric[];
+  /** Idempotent jobs the kernel runs at start and on a clock (automatic reminders): defineScheduledJob. */
+  scheduledJobs?: readonly ScheduledJob[];
 };
 
 export type BackgroundContext = {

@@ -20,6 +20,13 @@ export const PAGES: Readonly<Record<string, PageComponent>> = {
   '/plans': lazy(() => import('../modules/plans/web/PlansPage').then((module) => ({ default: module.PlansPage }))),
   '/plans/import': lazy(() => import('../modules/plans/web/PlanImportPage').then((module) => ({ default: module.PlanImportPage }))),
   '/plans/:id': lazy(() => import('../modules/plans/web/PlanPage').then((module) => ({ default: module.PlanPage }))),
+  '/assistance': lazy(() => import('../modules/assistance/web/HouseholdsPage').then((module) => ({ default: module.HouseholdsPage }))),
+  '/assistance/campaigns': lazy(() => import('../modules/assistance/web/CampaignsPage').then((module) => ({ default: module.CampaignsPage }))),
+  '/assistance/campaigns/:id': lazy(() => import('../modules/assistance/web/CampaignPage').then((module) => ({ default: module.CampaignPage }))),
+  '/assistance/dashboard': lazy(() => import('../modules/assistance/web/AssistanceDashboardPage').then((module) => ({ default: module.AssistanceDashboardPage }))),
+  '/assistance/reverification': lazy(() => import('../modules/assistance/web/ReverificationPage').then((module) => ({ default: module.ReverificationPage }))),
+  '/assistance/:id': lazy(() => import('../modules/assistance/web/HouseholdPage').then((module) => ({ default: module.HouseholdPage }))),
+  '/assistance/:id/notice': lazy(() => import('../modules/assistance/web/HouseholdNoticePage').then((module) => ({ default: module.HouseholdNoticePage }))),
   '/audit': lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage }))),
   '/accounts': lazy(() => import('../modules/accounts/web/AccountsPage').then((module) => ({ default: module.AccountsPage }))),
 };

@@ -12,9 +12,11 @@ export const APP_ROLE = 'gonghui_app';
  * connection. Policies read the two settings through `nullif(…, '')`: when no
  * scope is set they compare with NULL and match no row — they fail closed.
  */
-export async function enterCallerScope(tx: Transaction<DB>, rootPath: string): Promise<void> {
+export async function enterCallerScope(tx: Transaction<DB>, rootPath: string, accountId?: number): Promise<void> {
   const { from, to } = subtreeRange(rootPath);
-  await sql`select set_config('gonghui.scope_from', ${from}, true), set_config('gonghui.scope_to', ${to}, true)`.execute(tx);
+  // The account, for rows that belong to one person rather than to a union (their notifications).
+  const account = accountId === undefined ? '' : String(accountId);
+  await sql`select set_config('gonghui.scope_from', ${from}, true), set_config('gonghui.scope_to', ${to}, true), set_config('gonghui.account_id', ${account}, true)`.execute(tx);
   await sql.raw(`set local role ${APP_ROLE}`).execute(tx);
 }
 

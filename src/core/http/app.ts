@@ -13,8 +13,12 @@ import { loadSignedInUser } from '../auth/current-user';
 import { SESSION_COOKIE } from '../auth/session';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
+import { startPeriodicRunner } from '../jobs/periodic-runner';
 import { collectMetrics } from '../metrics/metric-registry';
 import type { ModuleManifest } from '../module';
+import { deliverOutbox } from '../notifications/deliver-outbox';
+import { localMessageSender } from '../notifications/local-message-sender';
+import type { MessageSender } from '../notifications/message-sender';
 import type { PlatformKeys } from '../platform/platform-keys';
 import { startWorkflowTimerRunner } from '../workflow/timer-runner';
 import { installErrorHandler } from './error-handler';
@@ -38,7 +42,12 @@ export type AppOptions = {
   logger?: boolean;
   /** Field-encryption key ring and audit key (from the key file, never the database). */
   keys: PlatformKeys;
+  /** Where the outbox's SMS and e-mail go (default: the local driver, a file under DATA_DIR). */
+  messageSender?: MessageSender;
 };
+
+/** How often the kernel sends the message outbox and runs scheduled jobs' clocks. */
+const OUTBOX_POLL_MS = 60_000;
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -168,6 +177,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       log: { info: (message) => app.log.info(message), error: (error, message) => app.log.error(error, message) },
     });
     app.addHook('onClose', () => timers.stop());
+  }
+  // Outbound SMS and e-mail, after the transactions that queued them committed (src/core/notifications).
+  const log = { info: (message: string) => app.log.info(message), error: (error: unknown, message: string) => app.log.error(error, message) };
+  const sender = options.messageSender ?? localMessageSender(config.dataDir, now);
+  const outbox = startPeriodicRunner({
+    name: '短信与邮件发送',
+    intervalMs: OUTBOX_POLL_MS,
+    log,
+    run: () => deliverOutbox(database.kysely, { sender, ring: options.keys.ring, now, onError: (error, id) => log.error(error, `消息 ${id} 发送失败 / outbox message failed`) }),
+  });
+  app.addHook('onClose', () => outbox.stop());
+  // The modules' scheduled jobs (automatic reminders…).
+  for (const job of modules.flatMap((module) => module.scheduledJobs ?? [])) {
+    const runner = startPeriodicRunner({
+      name: job.label,
+      intervalMs: job.intervalMs,
+      log,
+      run: async () => {
+        const done = await job.run({ db: database.kysely, keys: options.keys, now, log });
+        if (done > 0) log.info(`${job.label}：已处理 ${done} 项 / ${job.id}`);
+        return done;
+      },
+    });
+    app.addHook('onClose', () => runner.stop());
   }
 
   if (options.webRoot && existsSync(`${options.webRoot}/index.html`)) {

@@ -68,7 +68,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
         // change and its audit events commit together, or neither does.
         const db = ctx.db;
         return db.transaction().execute(async (tx) => {
-          await enterCallerScope(tx, requireUser(ctx).org.path);
+          await enterCallerScope(tx, requireUser(ctx).org.path, requireUser(ctx).account.id);
           ctx.db = tx;
           try {
             const result = await run();

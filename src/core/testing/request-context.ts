@@ -52,7 +52,7 @@ export async function actAs<T>(
     permissions: permissionsFor(roleNames, options.permissions),
   };
   return db.transaction().execute(async (tx) => {
-    await enterCallerScope(tx, org.path);
+    await enterCallerScope(tx, org.path, account.id);
     const ctx: RequestContext = {
       requestId: `test-${account.login}`,
       ip: '127.0.0.1',

@@ -1,3 +1,5 @@
+import { EXIT_STATUS_LABELS } from './monitoring-contract';
+
 /**
  * Controlled vocabularies of the hardship file (一户一档), shared by the server,
  * the database checks (migration 2026-11-21T1610) and the web forms. Codes are
@@ -121,6 +123,7 @@ export const HOUSEHOLD_STATUS_LABELS = {
   filed: '已建档',
   refused: '不予建档',
   withdrawn: '已撤回',
+  ...EXIT_STATUS_LABELS,
 } as const;
 export type HouseholdStatus = keyof typeof HOUSEHOLD_STATUS_LABELS;
 export const HOUSEHOLD_STATUSES = Object.keys(HOUSEHOLD_STATUS_LABELS) as [HouseholdStatus, ...HouseholdStatus[]];

@@ -4,6 +4,7 @@ import { seedDemoOrgs } from './server/demo/seed-demo-orgs';
 import { ORG_ROUTES } from './server/routes';
 
 export { DEMO_PASSWORD } from './server/demo/seed-demo-orgs';
+export { ORG_CONTACT_PHONE_CONTEXT } from './server/org-fields';
 
 /** Org tree management (组织机构): browse; create, edit, move, dissolve and merge units. */
 export const orgsModule = defineModule({

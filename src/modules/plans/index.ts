@@ -6,6 +6,8 @@ import { plansOrgListener } from './server/org-listener';
 import { reportWorkflow } from './server/reports/report-workflow';
 import { PLAN_ROUTES } from './server/routes';
 import './server/schema';
+import './server/supervision/schema';
+import { supervisionRemindersJob } from './server/supervision/send-automatic-reminders';
 
 /** Work plans (工作部署与督查考核): import and review issued documents, assign, issue down the tree, report, roll up. */
 export const plansModule = defineModule({
@@ -24,4 +26,6 @@ export const plansModule = defineModule({
   workflows: [reportWorkflow],
   orgListeners: plansOrgListener,
   seedDemo: seedDemoPlans,
+  // 督办: reminders before and when a measure's deadline passes.
+  scheduledJobs: [supervisionRemindersJob],
 });

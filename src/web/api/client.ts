@@ -11,14 +11,17 @@ export class ApiError extends Error {
   readonly status: number;
   readonly field: string | undefined;
   readonly requestId: string | undefined;
+  /** Every field the server refused (validation failures), for forms that show each on its field. */
+  readonly details: readonly { field: string; message: string }[];
 
-  constructor(options: { code: string; message: string; status: number; field?: string; requestId?: string }) {
+  constructor(options: { code: string; message: string; status: number; field?: string; requestId?: string; details?: readonly { field: string; message: string }[] }) {
     super(options.message);
     this.name = 'ApiError';
     this.code = options.code;
     this.status = options.status;
     this.field = options.field;
     this.requestId = options.requestId;
+    this.details = options.details ?? [];
   }
 }
 
@@ -43,7 +46,14 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
   };
 }
 
-type ErrorBody = { error?: { code?: unknown; message?: unknown; field?: unknown; requestId?: unknown } };
+type ErrorBody = { error?: { code?: unknown; message?: unknown; field?: unknown; requestId?: unknown; details?: unknown } };
+
+const detailsOf = (value: unknown): { field: string; message: string }[] =>
+  Array.isArray(value)
+    ? value.flatMap((item: { field?: unknown; message?: unknown }) =>
+        typeof item?.field === 'string' && typeof item.message === 'string' ? [{ field: item.field, message: item.message }] : [],
+      )
+    : [];
 
 const asString = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -64,6 +74,7 @@ async function readError(response: Response): Promise<ApiError> {
       status: response.status,
       field: asString(error?.field),
       requestId: asString(error?.requestId),
+      details: detailsOf(error?.details),
     });
   }
   // Not the platform's error shape: a proxy, the dev server or a crash in between.

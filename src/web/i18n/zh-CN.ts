@@ -1,5 +1,10 @@
+import { aidMessages } from '../../modules/assistance/web/aid-messages';
+import { dashboardMessages } from '../../modules/assistance/web/dashboard-messages';
+import { householdMessages } from '../../modules/assistance/web/household-messages';
 import { selfTestMessages } from '../../modules/assistance/web/self-test-messages';
 import { plansMessages } from '../../modules/plans/web/plans-messages';
+import { supervisionMessages } from '../../modules/plans/web/supervision-messages';
+import { notificationMessages } from '../layout/notification-messages';
 
 /**
  * The one message catalogue of the web console (简体中文).
@@ -580,7 +585,12 @@ export const messages = {
   'accounts.password.done': '我已交付，关闭',
 
   ...selfTestMessages,
+  ...householdMessages,
+  ...aidMessages,
+  ...dashboardMessages,
   ...plansMessages,
+  ...supervisionMessages,
+  ...notificationMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

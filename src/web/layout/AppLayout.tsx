@@ -9,6 +9,7 @@ import { roleLabel, t } from '../i18n';
 import { navEntryFor } from '../modules';
 import { useMe, useSession } from '../session/session';
 import { NavIcon } from './nav-icons';
+import { NotificationBell } from './NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -116,6 +117,7 @@ export function AppLayout() {
           <OrgSwitcher me={me} />
         </div>
         <div className="app-header-right">
+          <NotificationBell key={me.org.id} />
           <UserMenu me={me} />
         </div>
       </Header>

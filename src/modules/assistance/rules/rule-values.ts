@@ -11,6 +11,8 @@ export const RULE_KEY_LABELS = {
   monitoring_months: '返困监测：脱困后继续监测的月数',
   filing_notice_working_days: '建档公示：公示的工作日数',
   national_file_multiple: '全国级档案：人均收入不超过低保标准的倍数（有大病、残疾时）',
+  callback_interval_months: '返困监测：回访间隔月数',
+  return_alert_income_multiple: '返困监测：人均收入低于低保标准的倍数时预警',
 } as const;
 
 export type RuleKey = keyof typeof RULE_KEY_LABELS;

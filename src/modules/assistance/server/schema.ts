@@ -90,6 +90,9 @@ export type AssistanceHouseholdTable = {
   file_level: FileLevel | null;
   filed_on: DateText | null;
   last_verified_on: DateText | null;
+  /** Meets the income exit condition as of the last income check (monitoring/, migration 1640). */
+  exit_condition_met: ColumnType<boolean, boolean | undefined, boolean>;
+  exit_condition: ColumnType<unknown, string | null | undefined, string | null> | null;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

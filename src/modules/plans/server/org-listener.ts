@@ -17,6 +17,20 @@ const PATH_COLUMNS: readonly [keyof DB & `plans_${string}`, string][] = [
   ['plans_report', 'org_path'],
   ['plans_report_figure', 'org_path'],
   ['plans_evidence', 'org_path'],
+  ['plans_supervision', 'org_path'],
+  ['plans_supervision', 'from_path'],
+  ['plans_supervision_action', 'org_path'],
+  ['plans_auto_reminder', 'org_path'],
+  ['plans_assessment_scheme', 'org_path'],
+  ['plans_assessment_unit', 'org_path'],
+  ['plans_assessment_unit', 'issuer_path'],
+  ['plans_assessment_round', 'issuer_path'],
+  ['plans_assessment_entry', 'org_path'],
+  ['plans_assessment_entry', 'issuer_path'],
+  ['plans_assessment_adjustment', 'org_path'],
+  ['plans_assessment_adjustment', 'issuer_path'],
+  ['plans_assessment_result', 'org_path'],
+  ['plans_assessment_result', 'issuer_path'],
 ];
 
 /**

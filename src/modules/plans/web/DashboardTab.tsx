@@ -5,6 +5,7 @@ import { t } from '../../../web/i18n';
 import { TRAFFIC_LIGHT_LABELS, type TRollup, type TTrafficLight } from '../contract';
 import { fetchRollup } from './api';
 import { formatNumber } from './plan-format';
+import { StatusReportExport } from './StatusReportExport';
 import { UnitRankingChart } from './UnitRankingChart';
 
 type Measure = TRollup['measures'][number];
@@ -45,6 +46,7 @@ export function DashboardTab({ planId, onDrill }: { planId: number; onDrill: (or
 
   return (
     <div className="plans-dashboard" data-testid="plan-dashboard">
+      <StatusReportExport planId={planId} orgUnitId={rollup.orgUnit.id} />
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6} xl={4}>
           <Card size="small"><Statistic title={t('plans.dashboard.completion')} value={summary.completion ?? '—'} suffix={summary.completion === null ? undefined : '%'} /></Card>

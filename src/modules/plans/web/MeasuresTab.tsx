@@ -1,7 +1,9 @@
-import { FormOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApiOutlined, FormOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { t } from '../../../web/i18n';
 import { MEASURE_CADENCE_LABELS, type TPlanDetail, type TPlanIndicator, type TPlanMeasureNode } from '../contract';
+import { MetricBindingDialog } from './MetricBindingDialog';
 import { indicatorLabel, type MeasureInPlan, measuresInOrder } from './plan-format';
 
 type Props = {
@@ -10,16 +12,22 @@ type Props = {
   onAllocate: (indicator: TPlanIndicator) => void;
   onReport: (measure: TPlanMeasureNode) => void;
   onAddLocal: () => void;
+  /** The plan after a change made here (a binding). */
+  onChange: (plan: TPlanDetail) => void;
 };
 
 /**
  * 措施与分工: every measure with its targets, who leads it and who reports,
  * its deadline and cadence; the actions the viewer's union may take on it
- * (分工 for the issuing union, 分解 of a target, 填报 for a recipient).
+ * (分工 for the issuing union, 分解 of a target, 填报 for a recipient,
+ * 绑定统计数据 for the union whose measure it is — the server's rule in
+ * bind-indicator.ts).
  */
-export function MeasuresTab({ plan, onAssign, onAllocate, onReport, onAddLocal }: Props) {
+export function MeasuresTab({ plan, onAssign, onAllocate, onReport, onAddLocal, onChange }: Props) {
   const can = plan.viewer.can;
   const rows = measuresInOrder(plan.sections);
+  const [binding, setBinding] = useState<{ indicator: TPlanIndicator; orgUnit: { id: number; name: string } } | undefined>();
+  const mayBind = (measure: TPlanMeasureNode) => can.assign || (measure.isLocal && measure.orgUnit.id === plan.viewer.orgUnit.id);
   return (
     <div className="plans-measures" data-testid="plan-measures">
       {can.addLocalMeasure ? (
@@ -56,19 +64,36 @@ export function MeasuresTab({ plan, onAssign, onAllocate, onReport, onAddLocal }
                   {measure.isLocal ? <Tag color="gold">{t('plans.local.tag', { org: measure.orgUnit.name })}</Tag> : null}
                 </div>
                 <div className="plans-measure-tags">
-                  {measure.indicators.map((indicator) =>
-                    can.allocate ? (
-                      <Tooltip key={indicator.id} title={t('plans.allocate.hint')}>
-                        <Tag color="blue" className="plans-tag-editable" onClick={() => onAllocate(indicator)} data-testid={`allocate-${indicator.subject}`}>
-                          <TeamOutlined /> {indicatorLabel(indicator)}
+                  {measure.indicators.map((indicator) => (
+                    <span key={indicator.id} className="plans-indicator-chip" data-testid={`indicator-chip-${indicator.id}`}>
+                      {can.allocate ? (
+                        <Tooltip title={t('plans.allocate.hint')}>
+                          <Tag color="blue" className="plans-tag-editable" onClick={() => onAllocate(indicator)} data-testid={`allocate-${indicator.subject}`}>
+                            <TeamOutlined /> {indicatorLabel(indicator)}
+                          </Tag>
+                        </Tooltip>
+                      ) : (
+                        <Tag color="blue">{indicatorLabel(indicator)}</Tag>
+                      )}
+                      {indicator.binding ? (
+                        <Tag color="green" data-testid={`binding-tag-${indicator.id}`}>
+                          {t('plans.binding.live', { label: indicator.binding.label ?? indicator.binding.metricId })}
                         </Tag>
-                      </Tooltip>
-                    ) : (
-                      <Tag key={indicator.id} color="blue">
-                        {indicatorLabel(indicator)}
-                      </Tag>
-                    ),
-                  )}
+                      ) : null}
+                      {mayBind(measure) ? (
+                        <Tooltip title={t('plans.binding.open')}>
+                          <Button
+                            size="small"
+                            type="text"
+                            icon={<ApiOutlined />}
+                            aria-label={t('plans.binding.open')}
+                            onClick={() => setBinding({ indicator, orgUnit: measure.orgUnit })}
+                            data-testid={`bind-${indicator.id}`}
+                          />
+                        </Tooltip>
+                      ) : null}
+                    </span>
+                  ))}
                 </div>
               </div>
             ),
@@ -121,6 +146,7 @@ export function MeasuresTab({ plan, onAssign, onAllocate, onReport, onAddLocal }
           },
         ]}
       />
+      <MetricBindingDialog indicator={binding?.indicator} orgUnit={binding?.orgUnit ?? plan.viewer.orgUnit} onDone={onChange} onClose={() => setBinding(undefined)} />
     </div>
   );
 }

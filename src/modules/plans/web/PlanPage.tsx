@@ -9,6 +9,7 @@ import { useMe } from '../../../web/session/session';
 import { PLAN_STATUS_LABELS, type TOrgRef, type TPlanDetail, type TPlanIndicator, type TPlanMeasureNode } from '../contract';
 import { addMeasure, fetchChildUnits, fetchPlan } from './api';
 import { AllocationDrawer } from './AllocationDrawer';
+import { AssessmentTab } from './assessment/AssessmentTab';
 import { AssignmentDrawer } from './AssignmentDrawer';
 import { DashboardTab } from './DashboardTab';
 import { IssuePanel } from './IssuePanel';
@@ -18,6 +19,7 @@ import { ReceiptBar } from './ReceiptBar';
 import { ReportDrawer } from './ReportDrawer';
 import { ReportsTab } from './ReportsTab';
 import { ReviewView } from './ReviewView';
+import { SupervisionTab } from './SupervisionTab';
 import { sectionsInOrder } from './plan-format';
 import './plans.css';
 
@@ -89,12 +91,15 @@ export function PlanPage() {
                       onAllocate={setAllocating}
                       onReport={setReporting}
                       onAddLocal={() => setLocalDialog({ kind: 'add', sectionId: plan.sections[0]?.id ?? 0, title: t('plans.local.section') })}
+                      onChange={setPlan}
                     />
                   ),
                 },
                 ...(plan.viewer.relation !== 'above' ? [{ key: 'issue', label: t('plans.tab.issue'), children: <IssuePanel plan={plan} onIssued={loaded.reload} /> }] : []),
                 { key: 'reports', label: t('plans.tab.reports'), children: <ReportsTab planId={plan.id} units={plan.issues.map((row) => row.orgUnit)} unitId={drillUnit} onUnitChange={(unit) => setTab('reports', unit)} /> },
                 { key: 'dashboard', label: t('plans.tab.dashboard'), children: <DashboardTab planId={plan.id} onDrill={(unit) => setTab('reports', unit)} /> },
+                { key: 'assessment', label: t('plans.tab.assessment'), children: <AssessmentTab plan={plan} /> },
+                { key: 'supervision', label: t('plans.tab.supervision'), children: <SupervisionTab planId={plan.id} /> },
               ]}
             />
           </Card>

@@ -12,6 +12,7 @@ import {
   type ZAddIndicatorRequest,
   type ZAddMeasureRequest,
   type ZAssignMeasureRequest,
+  type ZBindIndicatorRequest,
   type ZCreateReportRequest,
   type ZEditIndicatorRequest,
   type ZEditMeasureRequest,
@@ -52,6 +53,8 @@ export const deleteIndicator = (id: number, version: number): Promise<TPlanDetai
 export const assignMeasure = (id: number, body: In<typeof ZAssignMeasureRequest>): Promise<TPlanDetail> =>
   apiPut(`/api/plans/measures/${id}/assignment`, body, ZPlanDetail);
 export const issuePlan = (id: number, orgUnitIds: number[]) => apiPost(`/api/plans/${id}/issue`, { orgUnitIds }, ZIssueResult);
+/** 下发至全部下级: every active direct subordinate of the given org types (the server resolves them; already issued ones are reported, not refused). */
+export const issuePlanToLevel = (id: number, childTypes: string[]) => apiPost(`/api/plans/${id}/issue`, { childTypes }, ZIssueResult);
 export const acknowledgePlan = (id: number): Promise<TPlanDetail> => apiPost(`/api/plans/${id}/acknowledge`, {}, ZPlanDetail);
 export const fetchAllocation = (indicatorId: number): Promise<TAllocationState> =>
   apiGet(`/api/plans/indicators/${indicatorId}/allocations`, ZAllocationState);
@@ -61,6 +64,11 @@ export const saveAllocation = (indicatorId: number, allocations: { orgUnitId: nu
 /** The direct subordinates of a union (the units a plan may be issued to), first page of 200. */
 export const fetchChildUnits = async (parentId: number) =>
   (await apiGet(withQuery('/api/orgs/children', { parentId, limit: 200 }), ZOrgChildren)).items;
+
+// ---- Metric binding ---------------------------------------------------------
+/** 绑定统计数据 (`metricId: null` unbinds); the plan comes back with the indicator's binding. */
+export const bindIndicator = (id: number, body: In<typeof ZBindIndicatorRequest>): Promise<TPlanDetail> =>
+  apiPost(`/api/plans/indicators/${id}/binding`, body, ZPlanDetail);
 
 // ---- Reports ---------------------------------------------------------------
 export const fetchReports = (planId: number, query: { box?: 'all' | 'toReview'; orgUnitId?: number; measureId?: number } = {}): Promise<TReportRow[]> =>

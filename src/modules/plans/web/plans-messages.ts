@@ -1,8 +1,13 @@
+import { assessmentMessages } from './assessment/assessment-messages';
+import { bindingMessages } from './binding-messages';
+
 /**
  * The work-plans console's UI text (简体中文), merged into the one catalogue
  * (src/web/i18n/zh-CN.ts) so an English catalogue has the same keys.
  */
 export const plansMessages = {
+  ...assessmentMessages,
+  ...bindingMessages,
   'plans.back': '返回工作部署',
   'plans.save': '保 存',
   'plans.delete': '删除',
@@ -152,6 +157,9 @@ export const plansMessages = {
   'plans.issue.submit': '下 发',
   'plans.issue.done': '已下发 {count} 个单位',
   'plans.issue.none': '尚未下发',
+  'plans.issue.allLevel': '下发至全部下级',
+  'plans.issue.allLevelConfirm': '下发至本单位全部 {total} 个直属下级单位（其中 {fresh} 个尚未收到，已下发的不重复下发）？',
+  'plans.issue.allIssued': '全部直属下级单位均已下发',
   'plans.issue.unit': '单位',
   'plans.issue.issuedAt': '下发时间',
   'plans.issue.receipt': '签收情况',
@@ -238,4 +246,7 @@ export const plansMessages = {
   'plans.dashboard.atRisk': '存在风险',
   'plans.dashboard.reports': '报告',
   'plans.dashboard.reportCounts': '采纳 {accepted} · 待审 {submitted} · 退回 {returned}',
+  'plans.export.button': '导出',
+  'plans.export.xlsx': 'Excel 表格（汇总、措施、排名）',
+  'plans.export.pdf': 'PDF 报告（公文格式，可打印）',
 } as const;

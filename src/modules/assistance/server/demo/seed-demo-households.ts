@@ -327,7 +327,8 @@ async function planRuns(db: Executor, files: DemoFile[], noticeWorkingDays: numb
   return runs;
 }
 
-const FINAL_STATES: readonly string[] = ['filed', 'refused', 'withdrawn'];
+// 已建档 is not final: exit and monitoring continue the run (monitoring/monitoring-states.ts).
+const FINAL_STATES: readonly string[] = ['refused', 'withdrawn'];
 
 /**
  * The runs written as the engine writes them: the instance in the file's

@@ -3,6 +3,7 @@ import type { DB } from '../../../../core/db/schema';
 import { beijingDate } from '../../../../core/files/beijing-time';
 import type { CompletedStep } from '../../../../core/workflow/engine';
 import type { HouseholdStatus } from '../../vocabulary';
+import { isMonitoringStep, recordMonitoringStep } from '../monitoring/after-monitoring-step';
 import { loadRuleValue } from '../queries/load-rule-value';
 import { fileLevelOf } from './file-level';
 
@@ -13,6 +14,7 @@ import { fileLevelOf } from './file-level';
  * its tier, level and date are fixed, and the person carries the 困难职工 flag.
  */
 export async function recordFilingStep(db: Transaction<DB>, step: CompletedStep<string, string>): Promise<void> {
+  if (isMonitoringStep(step)) return recordMonitoringStep(db, step);
   const householdId = Number(step.instance.recordId);
   if (step.to !== 'filed') {
     await db.updateTable('assistance_household').set({ status: step.to as HouseholdStatus, updated_at: step.at }).where('id', '=', householdId).execute();

@@ -5,6 +5,7 @@ import { ASSISTANCE_REVIEW, ASSISTANCE_WRITE, EXCLUSION_LABELS, type HardshipTie
 import type { CheckLevel } from '../../vocabulary';
 import { loadRuleValue } from '../queries/load-rule-value';
 import { recordFilingStep } from './after-filing-step';
+import { MONITORING_STATES, MONITORING_TRANSITIONS } from '../monitoring/monitoring-states';
 import { checkerRule, FINANCIAL_CHECK_TRANSITIONS } from './filing-route';
 
 /** What the filing's guards read of the household (the use case loads it with the step). */
@@ -89,9 +90,11 @@ export const filingWorkflow = defineWorkflow({
       label: '公示中',
       notice: { workingDays: async ({ db, on }) => (await loadRuleValue(db, 'filing_notice_working_days', on)).value, onEnd: 'finish_notice' },
     },
-    filed: { label: '已建档', final: true },
+    // Not final: exit (脱困) and return-to-hardship monitoring continue the run (monitoring/monitoring-states.ts).
+    filed: { label: '已建档' },
     refused: { label: '不予建档', final: true },
     withdrawn: { label: '已撤回', final: true },
+    ...MONITORING_STATES,
   },
   transitions: {
     submit: { from: ['draft'], to: 'first_review', label: '提交建档申请', actor: own(ASSISTANCE_WRITE), guard: (record: FilingRecord) => qualifies(record) },
@@ -143,6 +146,7 @@ export const filingWorkflow = defineWorkflow({
       requires: { comment: { label: '异议内容' } },
     },
     finish_notice: { from: ['notice'], to: 'filed', label: '公示期满无异议，建档', automatic: true },
+    ...MONITORING_TRANSITIONS,
   },
   afterStep: recordFilingStep,
 });

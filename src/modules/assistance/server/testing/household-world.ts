@@ -100,7 +100,7 @@ export async function buildHouseholdWorld(database: Database, startAt = new Date
     if (!sessions.has(login)) sessions.set(login, await signIn(app, login, 'Correct-Horse-42'));
     return sessions.get(login)!;
   };
-  const call = async (login: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, extraHeaders: Record<string, string> = {}): Promise<LightMyRequestResponse> => {
+  const call = async (login: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, extraHeaders: Record<string, string> = {}): Promise<LightMyRequestResponse> => {
     const send = async () =>
       app.inject({ method, url, headers: { ...(await headers(login)), ...extraHeaders }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
     const response = await send();
@@ -112,6 +112,7 @@ export async function buildHouseholdWorld(database: Database, startAt = new Date
   const get = (login: string, url: string) => call(login, 'GET', url);
   const post = (login: string, url: string, payload: unknown = {}) => call(login, 'POST', url, payload);
   const put = (login: string, url: string, payload: unknown) => call(login, 'PUT', url, payload);
+  const del = (login: string, url: string) => call(login, 'DELETE', url);
 
   /** Opens a file for `who` as the clerk of their union (default 甲厂's), asserting 200. */
   let families = 0;
@@ -151,7 +152,25 @@ export async function buildHouseholdWorld(database: Database, startAt = new Date
   const setClock = (iso: string) => clock.advance(Date.parse(iso) - clock.now().getTime());
   const read = <T>(work: (tx: Transaction<DB>) => Promise<T>) => readAsPlatform(db, work);
   const household = (id: number) => read((tx) => tx.selectFrom('assistance_household').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
-  return { db, app, keys, clock, dataDir, units, logins, members, member, get, post, put, open, act, version, upload, toNotice, runTimers, setClock, read, household };
+  /**
+   * Files each household (open → notice → 已建档 when the notice ends), all with
+   * one clock jump past the notice (from the start, Monday 16 November 2026,
+   * to Tuesday 24 November): the ids, in the order given. Each entry is a
+   * member and its figures; `clerk` and `checker` as for `open` and `toNotice`.
+   */
+  const fileHouseholds = async (families: readonly { who: { membershipId: number }; figures?: Record<string, unknown>; clerk?: string; reviewer?: string; checker?: string }[]) => {
+    const ids: number[] = [];
+    for (const family of families) {
+      const opened = await open(family.who, family.figures ?? {}, family.clerk ?? logins.clerkA);
+      await toNotice(opened.id, family.checker ?? logins.countyA, family.clerk ?? logins.clerkA, family.reviewer ?? logins.reviewerA);
+      ids.push(opened.id);
+    }
+    setClock('2026-11-24T09:00:00+08:00');
+    await runTimers();
+    for (const id of ids) if ((await household(id)).status !== 'filed') throw new Error(`household ${id} was not filed`);
+    return ids;
+  };
+  return { db, app, keys, clock, dataDir, units, logins, members, member, get, post, put, del, open, act, version, upload, toNotice, runTimers, setClock, read, household, fileHouseholds };
 }
 
 export type HouseholdWorld = Awaited<ReturnType<typeof buildHouseholdWorld>>;

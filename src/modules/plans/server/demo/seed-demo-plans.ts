@@ -14,6 +14,7 @@ import { importPlanDraft } from '../use-cases/import-plan-draft';
 import { issuePlan } from '../use-cases/issue-plan';
 import { returnReport } from '../use-cases/return-report';
 import { submitReport } from '../use-cases/submit-report';
+import { seedDemoAssessment } from './seed-demo-assessment';
 import { type DemoActor, seedContext } from './seed-context';
 
 const SEED_1 = readFileSync(new URL('../fixtures/seed-1-fed-2023-15-measures.txt', import.meta.url), 'utf8');
@@ -122,5 +123,8 @@ export async function seedDemoPlans({ db, keys, log }: SeedContext): Promise<voi
   await acceptReport(as(xian), report.id, { version: report.version });
   report = await createReport(as(xianyang), { measureId: no('11').id, period: '2026-03', progress: 'blocked', narrative: '帮扶资金尚未到位。', figures: [] });
   await submitReport(as(xianyang), report.id, { version: report.version });
+  // 考核: the cities that signed for the plan.
+  const signed = await db.selectFrom('plans_issue').select('to_org_unit_id').where('plan_id', '=', plan.id).where('from_org_unit_id', '=', sheng.org.id).where('acknowledged_at', 'is not', null).execute();
+  await seedDemoAssessment(as(sheng), plan.id, cities.filter((city) => signed.some((row) => row.to_org_unit_id === city.id)).map((city) => city.id), xian.org.id, craftsmen, joining);
   log(`工作部署：1 份（${cities.length} 个市级工会收文，${SIGNED_WITHOUT_ACCOUNT + 2} 个已签收），进展报告 4 份`);
 }

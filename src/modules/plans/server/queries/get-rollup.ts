@@ -49,7 +49,14 @@ const laterThan = (a: { period_start: string | null; at: Date | null; id: number
  * completion and the traffic light (traffic-light-rules.ts) — and the same for
  * each of those unions, ranked, for the unit ranking and 督办.
  */
-export async function getRollup(ctx: RequestContext, planId: number, query: z.output<typeof ZRollupQuery>): Promise<TRollup> {
+export async function getRollup(
+  ctx: RequestContext,
+  planId: number,
+  query: z.output<typeof ZRollupQuery>,
+  // 截至 (the status report export): reports submitted and figures accepted after it are left out, lights judged on its day.
+  options: { asOf?: Date } = {},
+): Promise<TRollup> {
+  const cutoff = options.asOf ?? null;
   const plan = await loadPlan(ctx, planId);
   const unit = await rollupUnit(ctx, plan, query.orgUnitId);
   const planRow = await ctx.db.selectFrom('plans_plan').select(['confirmed_at']).where('id', '=', plan.id).executeTakeFirstOrThrow();
@@ -91,6 +98,7 @@ export async function getRollup(ctx: RequestContext, planId: number, query: z.ou
       .where('plan_id', '=', plan.id)
       .where('state', '!=', 'draft')
       .where(subtreeOf('plans_report.org_path', unit.path))
+      .$if(cutoff !== null, (qb) => qb.where('submitted_at', '<=', cutoff!))
       .execute(),
     ctx.db
       .selectFrom('plans_report_figure as f')
@@ -99,6 +107,7 @@ export async function getRollup(ctx: RequestContext, planId: number, query: z.ou
       .where('r.plan_id', '=', plan.id)
       .where('r.state', '=', 'accepted')
       .where(subtreeOf('r.org_path', unit.path))
+      .$if(cutoff !== null, (qb) => qb.where('r.accepted_at', '<=', cutoff!))
       .execute(),
   ]);
 
@@ -139,7 +148,7 @@ export async function getRollup(ctx: RequestContext, planId: number, query: z.ou
     }
   }
 
-  const today = beijingDate(ctx.now());
+  const today = beijingDate(cutoff ?? ctx.now());
   const start = planRow.confirmed_at ? beijingDate(planRow.confirmed_at) : null;
   const within = (column: Unit, path: string) => path.startsWith(column.path);
   const achievedAt = (indicatorId: number, column: Unit): number | null => {
@@ -246,7 +255,7 @@ export async function getRollup(ctx: RequestContext, planId: number, query: z.ou
   return {
     planId: plan.id,
     orgUnit: { id: unit.id, name: unit.name },
-    asOf: ctx.now().toISOString(),
+    asOf: (cutoff ?? ctx.now()).toISOString(),
     children: ranked,
     sections: sections.map((section) => ({ id: section.id, no: section.no, title: section.title, parentId: section.parent_id })),
     measures: rows,

@@ -1,0 +1,35 @@
+/**
+ * 帮扶统计 page text (简体中文), merged into the one catalogue (src/web/i18n/zh-CN.ts).
+ * Vocabulary labels (tiers, causes, sources, categories) come with the figures from the API.
+ */
+export const dashboardMessages = {
+  'assist.dash.title': '帮扶统计',
+  'assist.dash.scope': '统计单位',
+  'assist.dash.year': '年度',
+  'assist.dash.asOf': '数据截至',
+  'assist.dash.export': '导出 Excel',
+  'assist.dash.filed': '在档困难职工家庭',
+  'assist.dash.inProgress': '建档中',
+  'assist.dash.disbursed': '本年已发放（元）',
+  'assist.dash.budget': '本年预算（元）',
+  'assist.dash.exits': '本年脱困 / 返困',
+  'assist.dash.alerts': '待研判返困预警',
+  'assist.dash.overdue': '逾期未回访',
+  'assist.dash.monitoring': '脱困监测中',
+  'assist.dash.households': '户',
+  'assist.dash.byTier': '困难类别（在档）',
+  'assist.dash.byCause': '主要致困原因（在档）',
+  'assist.dash.byUnit': '分地区（下级单位）',
+  'assist.dash.bySource': '资金来源：已发放与预算',
+  'assist.dash.byCategory': '帮扶类别：已发放与预算',
+  'assist.dash.exitsByYear': '脱困与返困（各年度）',
+  'assist.dash.series.disbursed': '已发放',
+  'assist.dash.series.budget': '预算',
+  'assist.dash.series.exits': '脱困',
+  'assist.dash.series.stable': '稳定脱困',
+  'assist.dash.series.returns': '返困',
+  'assist.dash.series.inProgress': '建档中',
+  'assist.dash.series.monitoring': '脱困监测中',
+  'assist.dash.empty': '暂无数据',
+  'assist.dash.yearOption': '{year} 年',
+} as const;
