@@ -59,6 +59,8 @@ describe('work plans: metric binding and whole-level issue in Chromium', () => {
     await page.locator('#binding-param-year').fill('2023');
     await page.locator('#binding-param-employmentForm').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: form.label }).first().click();
+    // On a busy machine the dropdown can still be closing (it would take the next click): wait it out.
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
     await page.getByTestId('binding-preview').click();
     await expect.poll(() => page.getByTestId('binding-value').innerText()).toMatch(new RegExp(`陕西省总工会当前值：${form.count.toLocaleString('zh-CN')} 人`));
     await screenshot(page, 'plans-binding-dialog');
@@ -99,7 +101,8 @@ describe('work plans: metric binding and whole-level issue in Chromium', () => {
     await page.getByTestId('issue-all-level').click();
     await expect.poll(() => page.locator('.ant-modal-confirm').innerText()).toContain(`全部 ${children.length} 个直属下级单位（其中 ${children.length - 3} 个尚未收到`);
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-    await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(children.length);
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 30_000 }).toBe(children.length);
     expect(await table.innerText()).toContain(children[children.length - 1]!.name);
     // Everyone below has it now: the button has nothing left to do.
     await expect.poll(() => page.getByTestId('issue-all-level').isDisabled()).toBe(true);

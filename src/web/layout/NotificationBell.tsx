@@ -79,7 +79,7 @@ export function NotificationBell() {
       }
       content={content}
     >
-      <button type="button" className="header-user header-bell" aria-label={t('notifications.bell', { count: unread })} data-testid="notification-bell">
+      <button type="button" className="header-bell" aria-label={t('notifications.bell', { count: unread })} data-testid="notification-bell">
         <Badge count={unread} size="small" offset={[2, -2]}>
           <BellOutlined className="header-bell-icon" />
         </Badge>
