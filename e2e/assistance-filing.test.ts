@@ -45,7 +45,7 @@ describe('hardship files (困难职工建档): clerk, reviewers and the notice p
     await page.getByTestId(`action-${transition}`).click();
     if (comment) await page.locator('#action-comment').fill(comment);
     await page.getByTestId('action-confirm').click();
-    await expect.poll(() => status(page), { timeout: 15_000 }).toBe(expected);
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe(expected);
   }
 
   it('files a household from application to 已建档, with inline errors, a stale edit, evidence, the notice and re-verification', async () => {

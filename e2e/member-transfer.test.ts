@@ -119,7 +119,7 @@ describe('membership application and transfer in Chromium', () => {
     await screenshot(page, 'member-transfers');
     await row.locator('[data-testid^="transfer-accept-"]').click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /接\s?收/ }).click();
-    await expect.poll(() => row.locator('[data-testid^="transfer-status-"]').textContent(), { timeout: 15_000 }).toBe('已接收');
+    await expect.poll(() => row.locator('[data-testid^="transfer-status-"]').textContent(), { timeout: 30_000 }).toBe('已接收');
 
     // The member now: 在会 at the receiving union, the whole story in the timeline.
     await row.locator('[data-testid^="transfer-member-"]').click();

@@ -138,7 +138,7 @@ describe('work plans: the 考核 tab in Chromium', () => {
     expect(await ruleRow('推荐完成率').innerText()).toContain('暂无完成数据，按 0 分计');
     await scoreManual('38', '38');
     await publish();
-    await expect.poll(() => page.getByTestId('assessment-round-status').innerText(), { timeout: 10_000 }).toBe('已发布');
+    await expect.poll(() => page.getByTestId('assessment-round-status').innerText(), { timeout: 30_000 }).toBe('已发布');
     await expect.poll(() => ranking.locator('tbody tr.ant-table-row').allInnerTexts()).toEqual([
       expect.stringMatching(/^1\s+西安市总工会\s+67\s+2\s+67$/),
       expect.stringMatching(/^2\s+咸阳市总工会\s+38\s+0\s+38$/),
