@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance, InjectOptions } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/core/db/database';
-import type { DB } from '../src/core/db/schema';
 import { createTestDatabase, TEST_ENGINES } from '../src/core/db/testing';
 import { seedDemo } from '../src/core/platform/seed-demo';
 import { testPlatformKeys } from '../src/core/platform/test-keys';
@@ -13,6 +10,18 @@ import { createOrgUnit, createStaff } from '../src/core/testing/factories';
 import { buildTestApp, type SessionHeaders, signIn } from '../src/core/testing/test-app';
 import { makeIdNumber } from '../src/core/cn/id-number';
 import { MODULES } from '../src/server/modules';
+import {
+  aidFixture,
+  CHILD_TYPE,
+  draftVersion,
+  freshChild,
+  freshUnitName,
+  MATRIX_DATA_DIR,
+  MATRIX_PDF,
+  type Probe,
+  planProbe,
+  type Target,
+} from './support/access-matrix-world';
 
 /**
  * The generated access matrix (security.md §5.1, after hitobito's per-level
@@ -21,140 +30,13 @@ import { MODULES } from '../src/server/modules';
  * must never answer 200; a route without the permission answers 403.
  */
 
-/**
- * A target unit, one membership somewhere in its subtree (with that membership's own path),
- * and a staff account whose only role is at the unit itself.
- */
-type Target = { unitId: number; unitPath: string; unitType: string; membershipId: number; membershipPath: string; accountId: number;
-  transfer: { id: number; fromPath: string; toPath: string };
-  importJobId: number;
-  /** A filed hardship file of the demo in the subtree, with one evidence file. */
-  household: { id: number; path: string; fileId: number } };
-/**
- * The request, and the path of the row it touches: that decides inside or
- * outside. State changes that can run only once (approve, transfer…) name the
- * answers they may give inside: the row was found, and its state decided (409)
- * or the input did (400) — never 404, never 403 with the permission.
- */
-type ProbeCall = { request: InjectOptions; rowPath: string; inside?: readonly number[] };
-/** A probe may prepare rows first (with the owner's connection, outside any scope). */
-type Probe = (target: Target, db: Kysely<DB>) => ProbeCall | Promise<ProbeCall>;
-
 const ONCE = [200, 409] as const;
-/** The matrix app's data folder (import files). */
-const MATRIX_DATA_DIR = mkdtempSync(join(tmpdir(), 'gonghui-matrix-'));
-/** The bytes of the evidence the matrix uploads and reads (a PDF by its first bytes). */
-const MATRIX_PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 /** Fresh valid ID numbers for the application probe. */
 let applications = 0;
 const applicationIdNumber = () => makeIdNumber('610113', '1991-01-01', (applications += 1) * 2);
 
 /** Accounts the matrix creates get fresh logins. */
 let newLogins = 0;
-/** Org units the matrix creates get fresh names. */
-let newUnits = 0;
-/** A child type each target's type may hold (src/modules/orgs/type-rules.ts). */
-const CHILD_TYPE: Record<string, string> = { province: 'city', city: 'county', county: 'grassroots', grassroots: 'branch' };
-/** A fresh unit under the target, for the org changes that use one up (move, dissolve, merge). */
-const freshChild = (t: Target, db: Kysely<DB>) =>
-  createOrgUnit(db, { parent: { id: t.unitId, path: t.unitPath, code: '', name: '' }, type: CHILD_TYPE[t.unitType]!, name: `矩阵测试组织${(newUnits += 1)}` });
-
-/**
- * Work plans owned by a target unit, made once per database with the owner's
- * connection: a draft (one section, measure and indicator) for the review
- * edits; a confirmed plan issued only to a fresh union under the target (so
- * no actor below the target receives it) with an accepted report of the
- * target and its evidence on disk. Inside means at or above the owner.
- */
-type PlanFixture = { draftId: number; draftSectionId: number; draftMeasureId: number; draftIndicatorId: number;
-  planId: number; measureId: number; indicatorId: number; recipientId: number; reportId: number; evidenceId: number };
-const planFixtures = new WeakMap<Kysely<DB>, Map<number, Promise<PlanFixture>>>();
-function planFixture(t: Target, db: Kysely<DB>): Promise<PlanFixture> {
-  let byUnit = planFixtures.get(db);
-  if (!byUnit) planFixtures.set(db, (byUnit = new Map()));
-  let fixture = byUnit.get(t.unitId);
-  if (!fixture) byUnit.set(t.unitId, (fixture = makePlanFixture(t, db)));
-  return fixture;
-}
-async function makePlanFixture(t: Target, db: Kysely<DB>): Promise<PlanFixture> {
-  const now = new Date();
-  const plan = async (status: 'draft' | 'confirmed') => {
-    const { id } = await db
-      .insertInto('plans_plan')
-      .values({ org_unit_id: t.unitId, org_path: t.unitPath, status, title: '矩阵测试工作部署', recipients: '[]', original_text: '一、总体\n1.做好工作。', source_kind: 'text', confirmed_at: status === 'confirmed' ? now : null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const section = await db.insertInto('plans_section').values({ plan_id: id, org_path: t.unitPath, position: 0, no: '一', title: '总体' }).returning('id').executeTakeFirstOrThrow();
-    const measure = await db
-      .insertInto('plans_measure')
-      .values({ plan_id: id, section_id: section.id, org_unit_id: t.unitId, org_path: t.unitPath, position: 0, no: '1', title: '做好工作', text: '做好工作。评选10名先进。' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const indicator = await db
-      .insertInto('plans_indicator')
-      .values({ plan_id: id, measure_id: measure.id, org_path: t.unitPath, position: 0, value: 10, approx: false, comparator: 'eq', unit: '人', subject: '先进', period: null, source: '评选10名先进。', origin: 'parsed' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id, sectionId: section.id, measureId: measure.id, indicatorId: indicator.id };
-  };
-  const draft = await plan('draft');
-  const confirmed = await plan('confirmed');
-  const recipient = await createOrgUnit(db, { parent: { id: t.unitId, path: t.unitPath, code: '', name: '' }, type: CHILD_TYPE[t.unitType]!, name: `矩阵测试收文单位${(newUnits += 1)}` });
-  await db.insertInto('plans_issue').values({ plan_id: confirmed.id, from_org_unit_id: t.unitId, from_path: t.unitPath, to_org_unit_id: recipient.id, to_path: recipient.path, issued_at: now }).execute();
-  const report = await db
-    .insertInto('plans_report')
-    .values({ plan_id: confirmed.id, measure_id: confirmed.measureId, org_unit_id: t.unitId, org_path: t.unitPath, reviewer_org_unit_id: t.unitId, period: '2026-Q1', period_start: '2026-01-01', progress: 'on_track', state: 'accepted', accepted_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const instance = await db
-    .insertInto('workflow_instance')
-    .values({ workflow_id: 'plans.report', record_type: 'plans_report', record_id: String(report.id), org_unit_id: t.unitId, org_path: t.unitPath, state: 'accepted', version: 3, started_at: now, updated_at: now, state_entered_at: now, finished_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.updateTable('plans_report').set({ workflow_instance_id: instance.id }).where('id', '=', report.id).execute();
-  const evidence = await db
-    .insertInto('plans_evidence')
-    .values({ report_id: report.id, org_path: t.unitPath, file_name: 'matrix.pdf', file_kind: 'pdf', file_size: MATRIX_PDF.length, file_sha256: '0'.repeat(64) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  mkdirSync(join(MATRIX_DATA_DIR, 'plans', 'evidence'), { recursive: true });
-  writeFileSync(join(MATRIX_DATA_DIR, 'plans', 'evidence', `evidence-${evidence.id}`), MATRIX_PDF);
-  return { draftId: draft.id, draftSectionId: draft.sectionId, draftMeasureId: draft.measureId, draftIndicatorId: draft.indicatorId,
-    planId: confirmed.id, measureId: confirmed.measureId, indicatorId: confirmed.indicatorId, recipientId: recipient.id, reportId: report.id, evidenceId: evidence.id };
-}
-/** One draft 帮扶记录 on the target's household and one draft campaign at the target, made once per database (owner's connection). */
-const aidFixtures = new WeakMap<Kysely<DB>, Map<number, Promise<{ recordId: number; campaignId: number }>>>();
-function aidFixture(t: Target, db: Kysely<DB>): Promise<{ recordId: number; campaignId: number }> {
-  let byUnit = aidFixtures.get(db);
-  if (!byUnit) aidFixtures.set(db, (byUnit = new Map()));
-  let fixture = byUnit.get(t.unitId);
-  if (!fixture) {
-    fixture = (async () => {
-      const record = await db
-        .insertInto('assistance_aid_record')
-        .values({ household_id: t.household.id, org_path: t.household.path, paying_org_unit_id: t.unitId, category: 'warmth', funding_source: 'union_funds', kind: 'cash', amount: 1, aid_date: '2026-11-24', aid_year: 2026, status: 'draft' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const campaign = await db
-        .insertInto('assistance_aid_campaign')
-        .values({ org_unit_id: t.unitId, org_path: t.unitPath, name: '矩阵测试活动', category: 'warmth', funding_source: 'union_funds', kind: 'cash', standard_amount: 100, budget: 1000, aid_date: '2026-12-28' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { recordId: record.id, campaignId: campaign.id };
-    })();
-    byUnit.set(t.unitId, fixture);
-  }
-  return fixture;
-}
-
-/** The version a draft edit must name: read fresh, so each repeat of an edit is answerable. */
-const draftVersion = async (db: Kysely<DB>, id: number) => (await db.selectFrom('plans_plan').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
-/** A plan probe: the row is the target's plan, so inside is at or above the target. */
-const planProbe = (make: (f: PlanFixture, db: Kysely<DB>) => InjectOptions | Promise<InjectOptions>, inside?: readonly number[]): Probe => async (t, db) => ({
-  request: await make(await planFixture(t, db), db),
-  rowPath: t.unitPath,
-  ...(inside ? { inside } : {}),
-});
 const MATRIX_PLAN_TEXT = '一、总体要求\n1.做好矩阵测试工作。';
 
 /** How to aim each route at a target unit. A route missing here fails the test. */
@@ -180,7 +62,7 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
   'GET /orgs/children': (t) => ({ request: { method: 'GET', url: `/api/orgs/children?parentId=${t.unitId}` }, rowPath: t.unitPath }),
   'GET /orgs/summary': (t) => ({ request: { method: 'GET', url: `/api/orgs/summary?rootId=${t.unitId}` }, rowPath: t.unitPath }),
   'POST /orgs': (t) => ({
-    request: { method: 'POST', url: '/api/orgs', payload: { parentId: t.unitId, type: CHILD_TYPE[t.unitType], name: `矩阵测试组织${(newUnits += 1)}` } },
+    request: { method: 'POST', url: '/api/orgs', payload: { parentId: t.unitId, type: CHILD_TYPE[t.unitType], name: freshUnitName('矩阵测试组织') } },
     rowPath: t.unitPath,
   }),
   // An edit that changes nothing, from the current version: answerable 200 however often the matrix repeats it.

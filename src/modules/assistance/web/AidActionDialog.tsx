@@ -9,7 +9,7 @@ import type { EvidenceKind } from '../vocabulary';
 import { takeAidAction } from './aid-api';
 import { beijingToday } from './aid-form-values';
 import { EvidenceUploader } from './EvidencePanel';
-import { placeFieldErrors } from './household-form-values';
+import { placeFieldErrors, showFieldErrors } from '../../../web/forms/field-errors';
 
 type Values = { comment?: string; form?: Record<string, string>; fileIds?: number[] };
 
@@ -79,7 +79,7 @@ export function AidActionDialog({
         return;
       }
       const { placed, unplaced } = placeFieldErrors(caught, ['comment', ...requires.fields.map((field) => `form.${field.name}`)]);
-      form.setFields(placed.map((entry) => ({ name: entry.name as never, errors: entry.errors })));
+      showFieldErrors(form, placed);
       setError(unplaced.length > 0 ? unplaced.join('；') : undefined);
     } finally {
       setSubmitting(false);

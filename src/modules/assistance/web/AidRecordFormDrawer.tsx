@@ -8,6 +8,7 @@ import { AID_CATEGORY_LABELS, AID_KIND_LABELS, EDUCATION_STAGE_LABELS, FUNDING_S
 import type { THouseholdDetail } from '../household-contract';
 import { createAidRecord } from './aid-api';
 import { type AidRecordValues, aidRecordBody, beijingToday, placeAidErrors } from './aid-form-values';
+import { showFieldErrors } from '../../../web/forms/field-errors';
 import { optionsOf } from './household-tags';
 
 /**
@@ -56,8 +57,7 @@ export function AidRecordFormDrawer({
     } catch (caught) {
       if (!isApiError(caught)) throw caught;
       const { placed, unplaced } = placeAidErrors(caught);
-      // Paths come from the server at run time: antd's typed names cannot know them.
-      form.setFields(placed.map((entry) => ({ name: entry.name as never, errors: entry.errors })));
+      showFieldErrors(form, placed);
       setAlert(unplaced.length > 0 ? unplaced.join('；') : undefined);
     } finally {
       setSubmitting(false);

@@ -9,6 +9,7 @@ import { AID_CATEGORY_LABELS, AID_KIND_LABELS, EDUCATION_STAGE_LABELS, FUNDING_S
 import { HARDSHIP_TIER_LABELS } from '../contract';
 import { createCampaign } from './aid-api';
 import { beijingToday, type CampaignValues, campaignBody, placeCampaignErrors } from './aid-form-values';
+import { showFieldErrors } from '../../../web/forms/field-errors';
 import { optionsOf } from './household-tags';
 
 const money = (id: string) => <InputNumber id={id} min={0} precision={2} style={{ width: '100%' }} />;
@@ -48,7 +49,7 @@ export function CampaignFormDrawer({ open, onClose, onSaved }: { open: boolean; 
     } catch (caught) {
       if (!isApiError(caught)) throw caught;
       const { placed, unplaced } = placeCampaignErrors(caught);
-      form.setFields(placed.map((entry) => ({ name: entry.name as never, errors: entry.errors })));
+      showFieldErrors(form, placed);
       setAlert(unplaced.length > 0 ? unplaced.join('；') : undefined);
     } finally {
       setSubmitting(false);

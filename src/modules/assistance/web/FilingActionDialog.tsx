@@ -7,7 +7,7 @@ import type { TEvidenceFile } from '../household-contract';
 import type { EvidenceKind } from '../vocabulary';
 import { EvidenceUploader } from './EvidencePanel';
 import { takeHouseholdAction } from './household-api';
-import { placeFieldErrors } from './household-form-values';
+import { placeFieldErrors, showFieldErrors } from '../../../web/forms/field-errors';
 
 /**
  * How a step's form field is typed in: the requirements name fields, not their
@@ -144,8 +144,7 @@ export function FilingActionDialog({
       }
       const fields = ['comment', ...requires.fields.map((field) => `form.${field.name}`)];
       const { placed, unplaced } = placeFieldErrors(caught, fields);
-      // Paths come from the server at run time: antd's typed names cannot know them.
-      form.setFields(placed.map((entry) => ({ name: entry.name as never, errors: entry.errors })));
+      showFieldErrors(form, placed);
       setError(unplaced.length > 0 ? unplaced.join('；') : undefined);
     } finally {
       setSubmitting(false);

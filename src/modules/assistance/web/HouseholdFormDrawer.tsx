@@ -7,7 +7,8 @@ import type { THouseholdDetail } from '../household-contract';
 import { HARDSHIP_CAUSE_LABELS, WORKER_TYPE_LABELS } from '../vocabulary';
 import { HealthFields } from './HealthFields';
 import { createHousehold, fetchHousehold, updateHousehold } from './household-api';
-import { type HouseholdFormValues, householdBody, placeFieldErrors, valuesFromDetail } from './household-form-values';
+import { placeFieldErrors, showFieldErrors } from '../../../web/forms/field-errors';
+import { HOUSEHOLD_FORM_FIELDS, type HouseholdFormValues, householdBody, valuesFromDetail } from './household-form-values';
 import { HouseholdMembersEditor } from './HouseholdMembersEditor';
 import { optionsOf } from './household-tags';
 import { MemberPicker } from './MemberPicker';
@@ -101,9 +102,8 @@ export function HouseholdFormDrawer({
           return;
         }
       }
-      const { placed, unplaced } = placeFieldErrors(caught);
-      // Paths come from the server at run time: antd's typed names cannot know them.
-      form.setFields(placed.map((entry) => ({ name: entry.name as never, errors: entry.errors })));
+      const { placed, unplaced } = placeFieldErrors(caught, HOUSEHOLD_FORM_FIELDS);
+      showFieldErrors(form, placed);
       if (placed[0]) form.scrollToField(placed[0].name);
       setAlert(unplaced.length > 0 ? unplaced : placed.length > 0 ? [t('hh.form.failed')] : [caught.message]);
     } finally {

@@ -1,5 +1,5 @@
 import type { AidCategory, AidKind, EducationStage, FundingSource } from '../aid-vocabulary';
-import { placeFieldErrors } from './household-form-values';
+import { placeFieldErrors } from '../../../web/forms/field-errors';
 
 /** What the 登记帮扶 drawer holds (antd's values: a cleared number is null). */
 export type AidRecordValues = {

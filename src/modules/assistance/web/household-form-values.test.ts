@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZCreateHousehold, ZUpdateHousehold, type THouseholdDetail } from '../household-contract';
-import { householdBody, placeFieldErrors, valuesFromDetail } from './household-form-values';
+import { placeFieldErrors } from '../../../web/forms/field-errors';
+import { HOUSEHOLD_FORM_FIELDS, householdBody, valuesFromDetail } from './household-form-values';
 
 /** A valid GB 11643 number (雁塔区, born 1982-03-09; makeIdNumber('610113', '1982-03-09', 222)). */
 const SPOUSE_ID = '610113198203092222';
@@ -116,7 +117,7 @@ describe('placeFieldErrors (server field paths to form fields)', () => {
         { field: 'secondaryCauses.0', message: '次要致困原因不在目录中' },
         { field: 'rigidExpenses.medical', message: '医疗支出最多保留两位小数（精确到分）' },
       ],
-    });
+    }, HOUSEHOLD_FORM_FIELDS);
     expect(placed).toEqual([
       { name: ['members', 1, 'idNumber'], errors: ['公民身份号码校验码错误'] },
       { name: ['members', 0, 'disability', 'grade'], errors: ['残疾等级应为一级至四级（1–4）'] },
@@ -127,21 +128,21 @@ describe('placeFieldErrors (server field paths to form fields)', () => {
   });
 
   it('places a use case’s refusal by its own field and message (no details)', () => {
-    expect(placeFieldErrors({ message: '请填写银行账号', field: 'bank.accountNumber' })).toEqual({
+    expect(placeFieldErrors({ message: '请填写银行账号', field: 'bank.accountNumber' }, HOUSEHOLD_FORM_FIELDS)).toEqual({
       placed: [{ name: ['bank', 'accountNumber'], errors: ['请填写银行账号'] }],
       unplaced: [],
     });
   });
 
   it('returns what no form field matches for the alert: no field, an unknown field, an index where a name belongs', () => {
-    expect(placeFieldErrors({ message: '该档案已被他人修改，请刷新后重试' })).toEqual({ placed: [], unplaced: ['该档案已被他人修改，请刷新后重试'] });
+    expect(placeFieldErrors({ message: '该档案已被他人修改，请刷新后重试' }, HOUSEHOLD_FORM_FIELDS)).toEqual({ placed: [], unplaced: ['该档案已被他人修改，请刷新后重试'] });
     const { placed, unplaced } = placeFieldErrors({
       message: 'x',
       details: [
         { field: 'expectedVersion', message: '版本号须为正整数' },
         { field: 'members.first.name', message: '请填写家庭成员姓名' },
       ],
-    });
+    }, HOUSEHOLD_FORM_FIELDS);
     expect(placed).toEqual([{ name: ['members'], errors: ['请填写家庭成员姓名'] }]);
     expect(unplaced).toEqual(['版本号须为正整数（expectedVersion）']);
   });

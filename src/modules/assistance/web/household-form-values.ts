@@ -140,8 +140,6 @@ export function valuesFromDetail(detail: THouseholdDetail): HouseholdFormValues 
   };
 }
 
-export type FieldError = { name: (string | number)[]; errors: string[] };
-
 /**
  * The form fields of the household form that can carry a server message, as
  * dotted paths with `*` for a list index (`members.*.idNumber`).
@@ -181,38 +179,3 @@ export const HOUSEHOLD_FORM_FIELDS: readonly string[] = [
   'members.*.employment',
   'members.*.annualIncome',
 ];
-
-const matches = (pattern: string[], segments: string[]) =>
-  pattern.length <= segments.length && pattern.every((part, index) => (part === '*' ? /^\d+$/.test(segments[index]!) : part === segments[index]));
-
-/**
- * Places the server's refusals on the form: each issue's field path
- * (`members.1.idNumber`, `secondaryCauses.0`, `bank.accountNumber`) goes to the
- * deepest form field it falls under (list indexes as numbers, as antd names
- * them); a refusal no field matches — or with no field at all — is returned in
- * `unplaced` for the form's alert. A refusal with details lists every field;
- * otherwise the error's own field and message stand alone.
- */
-export function placeFieldErrors(
-  error: { message: string; field?: string | undefined; details?: readonly { field: string; message: string }[] },
-  fields: readonly string[] = HOUSEHOLD_FORM_FIELDS,
-): { placed: FieldError[]; unplaced: string[] } {
-  const issues = error.details && error.details.length > 0 ? error.details : [{ field: error.field ?? '', message: error.message }];
-  const patterns = fields.map((field) => field.split('.')).sort((a, b) => b.length - a.length);
-  const placed = new Map<string, FieldError>();
-  const unplaced: string[] = [];
-  for (const issue of issues) {
-    const segments = issue.field === '' ? [] : issue.field.split('.');
-    const pattern = segments.length > 0 ? patterns.find((candidate) => matches(candidate, segments)) : undefined;
-    if (!pattern) {
-      unplaced.push(issue.field && error.details?.length ? `${issue.message}（${issue.field}）` : issue.message);
-      continue;
-    }
-    const name = segments.slice(0, pattern.length).map((segment, index) => (pattern[index] === '*' ? Number(segment) : segment));
-    const key = name.join('.');
-    const entry = placed.get(key) ?? { name, errors: [] };
-    if (!entry.errors.includes(issue.message)) entry.errors.push(issue.message);
-    placed.set(key, entry);
-  }
-  return { placed: [...placed.values()], unplaced };
-}
