@@ -18,14 +18,16 @@ async function main(): Promise<void> {
     ? await seedDemo(database.kysely, MODULES, { keys, log: (line) => console.log(`  演示数据 ${line}`) })
     : { seeded: false, milliseconds: 0 };
   const app = await buildApp({ config, database, modules: MODULES, keys, webRoot: WEB_ROOT });
-  await app.listen({ port: config.PORT, host: config.HOST });
 
-  await printBanner({ config, database, migrations, seed, startupMs: Date.now() - started });
-
+  // The handlers are in place before the port opens: a Ctrl-C (or a supervisor's SIGTERM) that
+  // arrives as soon as the server answers must still close the database cleanly, not kill it.
+  // Shutdown waits for the banner, which still reads the database.
   let closing = false;
+  let serving: Promise<void> = Promise.resolve();
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    await serving.catch(() => undefined);
     console.log(`\n收到 ${signal}，正在安全关闭… / shutting down`);
     await app.close();
     await database.close();
@@ -34,6 +36,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  serving = app
+    .listen({ port: config.PORT, host: config.HOST })
+    .then(() => printBanner({ config, database, migrations, seed, startupMs: Date.now() - started }));
+  await serving;
 }
 
 main().catch((error: unknown) => {
