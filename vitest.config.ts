@@ -21,6 +21,10 @@ export default defineConfig({
     // Generous: some tests start the real server or the CLI, and two workers share two cores.
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // A browser step that waits for the server (a save, a workflow action) may take seconds on a busy
+    // CI machine; vitest's own 1 s default for expect.poll made such waits flaky. An assertion that
+    // must hold at once is written without poll.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     // Two cores: more workers only add PGlite start-ups.
     maxWorkers: 2,

@@ -76,7 +76,7 @@ describe('assistance (帮扶记录, 送温暖): clerk and reviewer in Chromium',
     await page.getByTestId('aid-save').click();
     // Saved: the record opens, 待审批; the clerk may only cancel it.
     await expect.poll(() => recordStatus(page), { timeout: 15_000 }).toBe('待审批');
-    expect(await page.getByTestId('aid-record-actions').innerText()).not.toContain('批准');
+    await expect.poll(() => page.getByTestId('aid-record-actions').innerText()).not.toContain('批准');
     await shoot(page, 'record-draft');
     await page.context().close();
 
@@ -92,13 +92,13 @@ describe('assistance (帮扶记录, 送温暖): clerk and reviewer in Chromium',
     await take(page, 'pay', '已发放');
     await page.getByTestId('aid-action-confirm_receipt').click();
     await page.locator('#aid-action-receivedOn').fill('2026-11-25');
-    expect(await page.locator('#aid-action-signer').inputValue()).toBe('王建国');
+    await expect.poll(() => page.locator('#aid-action-signer').inputValue()).toBe('王建国');
     await page.getByTestId('aid-action-upload').locator('input[type=file]').setInputFiles({ name: '签收单-王建国.pdf', mimeType: 'application/pdf', buffer: PDF });
     await expect.poll(() => page.locator('.aid-action-dialog').innerText(), { timeout: 15_000 }).toContain('签收单-王建国.pdf');
     await shoot(page, 'receipt-dialog');
     await page.getByTestId('aid-action-confirm').click();
     await expect.poll(() => recordStatus(page), { timeout: 15_000 }).toBe('已签收');
-    expect(await page.getByTestId('aid-record-receipt').innerText()).toBe('王建国 2026-11-25（附签收单）');
+    await expect.poll(() => page.getByTestId('aid-record-receipt').innerText()).toBe('王建国 2026-11-25（附签收单）');
     const history = await page.locator('.hh-history').innerText();
     for (const step of ['批准', '登记发放', '确认签收', '符合生活救助条件，同意']) expect(history).toContain(step);
     await shoot(page, 'record-received');
@@ -109,7 +109,7 @@ describe('assistance (帮扶记录, 送温暖): clerk and reviewer in Chromium',
     expect(table).toContain('财政专项');
     expect(table).toContain('1,200.00');
     expect(table).toContain('已签收');
-    expect(await page.getByTestId('aid-totals').innerText()).toContain('2026 年：已批准 1,200.00 元，已发放 1,200.00 元');
+    await expect.poll(() => page.getByTestId('aid-totals').innerText()).toContain('2026 年：已批准 1,200.00 元，已发放 1,200.00 元');
     await shoot(page, 'household-aid-tab');
     await page.context().close();
     expect(assistance.pageErrors).toEqual([]);
@@ -140,28 +140,35 @@ describe('assistance (帮扶记录, 送温暖): clerk and reviewer in Chromium',
     // Select 深度 and 相对困难 households (the default filter), take 王 off, put him back at 450.
     await page.getByTestId('campaign-select-run').click();
     await expect.poll(() => rows(page), { timeout: 15_000 }).toContain('李卫东');
-    expect(await rows(page)).toContain('王建国');
+    await expect.poll(() => rows(page), { timeout: 15_000 }).toContain('王建国');
     await page.getByTestId(`campaign-remove-${wang}`).click();
     await expect.poll(() => rows(page), { timeout: 15_000 }).not.toContain('王建国');
     await chooseOption(page, 'campaign-add-household', '王建国');
     await page.locator('#campaign-add-amount').fill('450');
     await page.getByTestId('campaign-add').click();
     await expect.poll(() => rows(page), { timeout: 15_000 }).toContain('王建国');
-    expect(await rows(page)).toContain('450.00');
-    expect(await page.getByTestId('campaign-summary').innerText()).toContain('名单 2 户，合计 950.00 元');
+    await expect.poll(() => rows(page), { timeout: 15_000 }).toContain('450.00');
+    await expect
+      .poll(() => page.getByTestId('campaign-summary').innerText(), { timeout: 15_000 })
+      .toContain('名单 2 户，合计 950.00 元');
     await shoot(page, 'campaign-list');
     // The clerk may not approve the list.
-    expect(await page.getByTestId('campaign-action-approve').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('campaign-action-approve').count()).toBe(0);
     await page.context().close();
 
     // ---- 甲县's reviewer approves: 李 (29800 of 30000 already this year) is left out, with the reason.
     page = await assistance.as(world.logins.countyA, campaignPath);
     await page.getByTestId('campaign-action-approve').click({ timeout: 15_000 });
     await expect.poll(() => campaignStatus(page), { timeout: 15_000 }).toBe('名单已审批');
-    const excluded = await page.getByTestId('campaign-excluded').innerText();
-    expect(excluded).toContain('李卫东：超出帮扶上限“每户每年帮扶合计”：2026 年上限 30000 元，已批准 29800 元，剩余 200 元，本次 500 元');
-    expect(await page.getByTestId(`campaign-row-status-${li}`).innerText()).toContain('未通过');
-    expect(await page.getByTestId('campaign-decision').innerText()).toContain('名单已审批：1 户，合计 450.00 元');
+    await expect
+      .poll(() => page.getByTestId('campaign-excluded').innerText(), { timeout: 15_000 })
+      .toContain('李卫东：超出帮扶上限“每户每年帮扶合计”：2026 年上限 30000 元，已批准 29800 元，剩余 200 元，本次 500 元');
+    await expect
+      .poll(() => page.getByTestId(`campaign-row-status-${li}`).innerText(), { timeout: 15_000 })
+      .toContain('未通过');
+    await expect
+      .poll(() => page.getByTestId('campaign-decision').innerText(), { timeout: 15_000 })
+      .toContain('名单已审批：1 户，合计 450.00 元');
     await shoot(page, 'campaign-approved');
     await page.context().close();
 
@@ -175,7 +182,7 @@ describe('assistance (帮扶记录, 送温暖): clerk and reviewer in Chromium',
     await page.locator('#campaign-receipt-day').fill('2026-12-29');
     await page.getByTestId('campaign-receipt-confirm').click();
     await expect.poll(() => rows(page), { timeout: 15_000 }).toContain('王建国 2026-12-29');
-    expect(await page.getByTestId('campaign-receipt-all').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('campaign-receipt-all').count(), { timeout: 15_000 }).toBe(0);
     await shoot(page, 'campaign-received');
 
     await page.getByTestId('campaign-export').click();
@@ -200,7 +207,7 @@ describe('assistance (帮扶记录, 送温暖): clerk and reviewer in Chromium',
     // ---- The record reached 王's household page, marked as from the campaign.
     page = await assistance.as(world.logins.clerkA, `/assistance/${wang}?tab=aid`);
     await expect.poll(() => page.getByTestId('aid-table').innerText(), { timeout: 15_000 }).toContain('送温暖');
-    expect(await page.getByTestId('aid-table').innerText()).toContain('批量活动');
+    await expect.poll(() => page.getByTestId('aid-table').innerText(), { timeout: 15_000 }).toContain('批量活动');
     await shoot(page, 'household-aid-with-campaign');
     await page.context().close();
     expect(assistance.pageErrors).toEqual([]);

@@ -42,16 +42,16 @@ describe('assistance dashboard (帮扶统计) in Chromium', () => {
     await page.getByTestId('assistance-dashboard').waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe('/assistance/dashboard');
     await expect.poll(() => figure(page, 'filed'), { timeout: 15_000 }).toBe('3');
-    expect(await figure(page, 'in-progress')).toBe('1');
-    expect(await figure(page, 'disbursed')).toBe('1,200');
-    expect(await figure(page, 'budget')).toBe('1,500');
-    expect(await page.getByTestId('dash-year').innerText()).toContain('2026 年');
+    await expect.poll(() => figure(page, 'in-progress')).toBe('1');
+    await expect.poll(() => figure(page, 'disbursed')).toBe('1,200');
+    await expect.poll(() => figure(page, 'budget')).toBe('1,500');
+    await expect.poll(() => page.getByTestId('dash-year').innerText()).toContain('2026 年');
     // Every chart drew on its canvas; the budget's basis is said under the funds.
     for (const chart of ['dash-tier', 'dash-cause', 'dash-unit', 'dash-source', 'dash-category']) {
       expect(await page.getByTestId(chart).locator('canvas').count(), chart).toBe(1);
     }
-    expect(await page.getByTestId('dash-source-card').innerText()).toContain('平台暂无年度帮扶资金预算表');
-    expect(await page.getByTestId('dash-exits-card').innerText()).toContain('暂无数据');
+    await expect.poll(() => page.getByTestId('dash-source-card').innerText()).toContain('平台暂无年度帮扶资金预算表');
+    await expect.poll(() => page.getByTestId('dash-exits-card').innerText()).toContain('暂无数据');
     await page.waitForTimeout(800); // let the charts finish their entry animation before the picture
     await assistance.shoot(page, 'dashboard-city');
 

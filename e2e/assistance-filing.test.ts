@@ -54,7 +54,7 @@ describe('hardship files (困难职工建档): clerk, reviewers and the notice p
     await page.locator('.app-sider').getByText('困难职工帮扶').waitFor();
     const table = page.getByTestId('household-table');
     await expect.poll(() => table.innerText(), { timeout: 15_000 }).toContain('张红兵');
-    expect(await table.innerText()).toContain('公示中');
+    await expect.poll(() => table.innerText()).toContain('公示中');
     await shoot(page, 'list-clerk');
 
     await page.getByTestId('household-new').click();
@@ -90,7 +90,7 @@ describe('hardship files (困难职工建档): clerk, reviewers and the notice p
     const reasons = await page.getByTestId('household-reasons').innerText();
     expect(reasons).toContain('÷ 12 ÷ 2 人 = 1000 元/月');
     expect(reasons).toContain('当地低保标准 700 元/月');
-    expect(await status(page)).toBe('待提交');
+    await expect.poll(() => status(page)).toBe('待提交');
     // Sensitive fields masked: the account is not on the page, only its mask.
     const figures = await page.getByTestId('household-figures').innerText();
     expect(figures).not.toContain('6222020200112233445');
@@ -115,7 +115,7 @@ describe('hardship files (困难职工建档): clerk, reviewers and the notice p
     await page.locator('#household-rigid-job').fill('100');
     await page.getByTestId('household-save').click();
     await page.getByTestId('household-stale').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('household-stale').innerText()).toContain('已被他人修改');
+    await expect.poll(() => page.getByTestId('household-stale').innerText()).toContain('已被他人修改');
     await shoot(page, 'form-stale-409');
     await page.getByTestId('household-reload').click();
     await expect.poll(() => page.locator('#household-annual-income').inputValue(), { timeout: 10_000 }).toMatch(/^37,?200/);
@@ -151,13 +151,13 @@ describe('hardship files (困难职工建档): clerk, reviewers and the notice p
     await page.getByTestId('action-confirm').click();
     await expect.poll(() => status(page), { timeout: 15_000 }).toBe('待上级工会经济状况核对');
     await page.getByRole('tab', { name: /佐证材料/ }).click();
-    expect(await page.getByTestId('evidence-list').innerText()).toContain('授权委托书-王建国.pdf');
+    await expect.poll(() => page.getByTestId('evidence-list').innerText()).toContain('授权委托书-王建国.pdf');
     await page.context().close();
 
     // ---- 甲县's reviewer: 核对通过 waits for the civil-affairs check; run it, then pass.
     page = await as(world.logins.countyA, filePath);
     await page.getByTestId('blocked-approve_financial_check').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('blocked-approve_financial_check').innerText()).toContain('民政家庭经济状况核对');
+    await expect.poll(() => page.getByTestId('blocked-approve_financial_check').innerText()).toContain('民政家庭经济状况核对');
     await shoot(page, 'financial-check-blocked');
     await page.getByTestId('action-civil_check').click();
     await page.getByTestId('action-confirm').click();
@@ -178,7 +178,7 @@ describe('hardship files (困难职工建档): clerk, reviewers and the notice p
     const endsOn = period.match(/至 (\d{4}-\d\d-\d\d)/)![1]!;
     await shoot(page, 'notice-screen');
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.app-sider').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('.app-sider').isVisible()).toBe(false);
     await shoot(page, 'notice-print');
     await page.emulateMedia({ media: 'screen' });
     await page.context().close();

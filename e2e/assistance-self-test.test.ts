@@ -38,7 +38,7 @@ describe('public self-test page (困难职工家庭自测) in Chromium', () => {
       await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('困难职工家庭自测');
       // Not sent to the sign-in page: no session is asked for.
       expect(new URL(page.url()).pathname).toBe('/self-test');
-      expect(await page.locator('body').textContent()).not.toContain('用户登录');
+      await expect.poll(() => page.locator('body').textContent()).not.toContain('用户登录');
       await expect.poll(() => page.locator('body').textContent()).toContain('不保存您填写的任何信息');
 
       // Submitting empty names what is missing, in Chinese.
@@ -55,7 +55,7 @@ describe('public self-test page (困难职工家庭自测) in Chromium', () => {
       const reasons = await result.locator('.self-test-reasons li').allTextContents();
       expect(reasons[0]).toBe('（年收入 36000 − 刚性支出 12000）÷ 12 ÷ 3 人 = 666.66 元/月，低于当地低保标准 700 元/月 → 深度困难');
       expect(reasons.some((line) => line.startsWith('低保标准：西安市城市低保 700 元/月'))).toBe(true);
-      expect(await result.textContent()).toContain('请向所在单位工会（基层工会）提出申请');
+      await expect.poll(() => result.textContent()).toContain('请向所在单位工会（基层工会）提出申请');
       // The tier shows in its colour (the brand red for 深度困难).
       expect(await result.locator('.self-test-tier').evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(200, 22, 29)');
       const file = await shoot(page, name);
@@ -66,7 +66,7 @@ describe('public self-test page (困难职工家庭自测) in Chromium', () => {
       await page.locator('#laborRelationMonths').fill('11');
       await page.locator('button[type=submit]').click();
       await expect.poll(() => result.locator('.self-test-tier').textContent(), { timeout: 15_000 }).toBe('未达到困难认定条件');
-      expect(await result.locator('.self-test-reasons').textContent()).toContain('农民工须与用人单位建立劳动关系满 12 个月，实际 11 个月');
+      await expect.poll(() => result.locator('.self-test-reasons').textContent()).toContain('农民工须与用人单位建立劳动关系满 12 个月，实际 11 个月');
       await shoot(page, `${name}-migrant`);
       await context.close();
     });

@@ -106,7 +106,7 @@ describe('audit trail viewer in Chromium', () => {
     await expect.poll(() => rowCount(page), { timeout: 10_000 }).toBe(50);
     await page.getByTestId('audit-more').click();
     await expect.poll(() => rowCount(page), { timeout: 10_000 }).toBeGreaterThan(55);
-    expect(await tableText(page)).toContain('查看审计日志');
+    await expect.poll(() => tableText(page)).toContain('查看审计日志');
 
     // Export: the purpose is required, then the browser downloads the named file.
     await page.getByTestId('audit-export').click();
@@ -129,7 +129,7 @@ describe('audit trail viewer in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signInThroughForm(page, server.url, 'yanta', DEMO_PASSWORD);
     await page.locator('.app-sider').waitFor({ timeout: 15_000 });
-    expect(await page.locator('.app-sider').textContent()).not.toContain('审计日志');
+    await expect.poll(() => page.locator('.app-sider').textContent()).not.toContain('审计日志');
     await page.goto(`${server.url}/audit`);
     await expect.poll(() => page.locator('.app-content').textContent(), { timeout: 10_000 }).toContain('无权访问');
     await page.close();

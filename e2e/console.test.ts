@@ -25,7 +25,7 @@ describe('staff console in Chromium', () => {
     await signInThroughForm(page, demo.url, 'yanta', DEMO_PASSWORD);
     const tree = page.getByTestId('org-tree');
     await expect.poll(() => tree.textContent(), { timeout: 15_000 }).toContain('西安市雁塔区总工会');
-    expect(await tree.textContent()).not.toContain('陕西省总工会');
+    await expect.poll(() => tree.textContent()).not.toContain('陕西省总工会');
     await screenshot(page, 'home-county');
     await page.close();
   });
@@ -45,7 +45,7 @@ describe('staff console in Chromium', () => {
     await page.goto(`${demo.url}/no-such-page`);
     await expect.poll(() => page.locator('.app-content').textContent(), { timeout: 10_000 }).toContain('页面不存在');
     // Still inside the console: the side navigation is there.
-    expect(await page.locator('.app-sider').textContent()).toContain('组织机构');
+    await expect.poll(() => page.locator('.app-sider').textContent()).toContain('组织机构');
     await screenshot(page, 'not-found');
     await page.close();
   });

@@ -40,9 +40,9 @@ describe('member statistics dashboard in Chromium', () => {
     expect(province.root.name).toBe('陕西省总工会');
     expect(province.members).toBeGreaterThan(1000);
     await expect.poll(() => cardValue(page, 'stat-members'), { timeout: 15_000 }).toBe(province.members);
-    expect(await page.getByTestId('stat-members').textContent()).toContain(province.members.toLocaleString('zh-CN'));
-    expect(await page.getByTestId('stats-asof').textContent()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
-    expect(await page.getByTestId('stats-org').textContent()).toContain('陕西省总工会');
+    await expect.poll(() => page.getByTestId('stat-members').textContent()).toContain(province.members.toLocaleString('zh-CN'));
+    await expect.poll(() => page.getByTestId('stats-asof').textContent()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    await expect.poll(() => page.getByTestId('stats-org').textContent()).toContain('陕西省总工会');
 
     // The chart draws on a canvas; its container says which units it shows.
     const chart = page.getByTestId('child-chart');
@@ -56,10 +56,10 @@ describe('member statistics dashboard in Chromium', () => {
     for (const testId of ['trend-chart', 'form-chart', 'gender-chart', 'age-chart']) {
       await page.getByTestId(testId).locator('canvas').first().waitFor({ timeout: 10_000 });
     }
-    expect(await page.getByTestId('union-types').textContent()).toContain('基层工会');
+    await expect.poll(() => page.getByTestId('union-types').textContent()).toContain('基层工会');
     // The demo has no register of employers that must set up a union: the note says so.
     if (province.unionizationRate.denominator === 0) {
-      expect(await page.getByTestId('unionization-note').textContent()).toContain(province.unionizationRate.note);
+      await expect.poll(() => page.getByTestId('unionization-note').textContent()).toContain(province.unionizationRate.note);
     }
 
     await page.waitForTimeout(1_200); // let the charts' entry animation finish
@@ -83,7 +83,7 @@ describe('member statistics dashboard in Chromium', () => {
     expect(xianStats.members).toBe(xian!.members);
     await expect.poll(() => cardValue(page, 'stat-members'), { timeout: 15_000 }).toBe(xianStats.members);
     await expect.poll(() => page.getByTestId('stats-org').textContent(), { timeout: 10_000 }).toContain('西安市总工会');
-    expect(await page.getByTestId('stats-back').textContent()).toContain('陕西省总工会');
+    await expect.poll(() => page.getByTestId('stats-back').textContent()).toContain('陕西省总工会');
     await expect
       .poll(() => jsonAttribute<string[]>(page, 'child-chart', 'data-categories'))
       .toEqual(expect.arrayContaining(xianStats.byChild.map((child) => child.name)));

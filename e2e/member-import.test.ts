@@ -76,7 +76,7 @@ describe('member import in Chromium', () => {
 
     // Step 1: the acting union is preselected; the dry run is the default.
     await expect.poll(() => page.getByTestId('import-target').innerText(), { timeout: 15_000 }).toContain('工会');
-    expect(await page.locator('#import-dry-run').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('#import-dry-run').isChecked()).toBe(true);
     await page.locator('.import-chooser input[type=file]').setInputFiles(csvPath);
     await expect.poll(() => page.getByTestId('import-chosen').innerText()).toContain('会员名册.csv');
     await screenshot(page, 'member-import-choose');
@@ -86,9 +86,9 @@ describe('member import in Chromium', () => {
     await page.waitForURL(/\/members\/import\?job=\d+$/, { timeout: 15_000 });
     const dryRunUrl = page.url();
     await page.getByTestId('import-result').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('import-result-title').innerText()).toContain('试导入');
-    expect(await count(page, 'imported')).toBe('4');
-    expect(await count(page, 'rejected')).toBe('3');
+    await expect.poll(() => page.getByTestId('import-result-title').innerText()).toContain('试导入');
+    await expect.poll(() => count(page, 'imported')).toBe('4');
+    await expect.poll(() => count(page, 'rejected')).toBe('3');
     await screenshot(page, 'member-import-dry-run');
 
     const other = await context.newPage();
@@ -107,9 +107,9 @@ describe('member import in Chromium', () => {
     // The job is in the URL: a reload shows it again, from the server.
     await page.reload();
     await page.getByTestId('import-result').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('import-result-title').innerText()).not.toContain('试导入');
-    expect(await count(page, 'imported')).toBe('4');
-    expect(await count(page, 'rejected')).toBe('3');
+    await expect.poll(() => page.getByTestId('import-result-title').innerText()).not.toContain('试导入');
+    await expect.poll(() => count(page, 'imported')).toBe('4');
+    await expect.poll(() => count(page, 'rejected')).toBe('3');
 
     // The refused rows: the row as Excel shows it (header on row 1), the data row, the column, the reason.
     const errorRows = page.getByTestId('import-error-table').locator('tbody tr.ant-table-row');
@@ -151,7 +151,7 @@ describe('member import in Chromium', () => {
     await page.goto(`${demo.url}/members/import`);
     const recent = page.getByTestId('import-recent').locator('tbody tr.ant-table-row');
     await expect.poll(() => recent.count(), { timeout: 15_000 }).toBe(2);
-    expect(await recent.first().innerText()).toContain('会员名册.csv');
+    await expect.poll(() => recent.first().innerText()).toContain('会员名册.csv');
     await screenshot(page, 'member-import-recent');
     await context.close();
   });

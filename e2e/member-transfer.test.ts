@@ -61,12 +61,12 @@ describe('membership application and transfer in Chromium', () => {
     await page.getByTestId('apply-submit').click();
     const idError = drawer.locator('.ant-form-item').filter({ has: page.locator('#apply-id-number') }).locator('.ant-form-item-explain-error');
     await expect.poll(() => idError.textContent(), { timeout: 5_000 }).toContain('校验位错误');
-    expect(await page.locator('#apply-gender').count()).toBe(0);
+    await expect.poll(() => page.locator('#apply-gender').count()).toBe(0);
     await screenshot(page, 'member-apply-invalid');
 
     await page.locator('#apply-id-number').fill(ID_NUMBER);
     await expect.poll(() => page.locator('#apply-gender').inputValue()).toBe('男');
-    expect(await page.locator('#apply-birth-date').inputValue()).toBe('1995-03-08');
+    await expect.poll(() => page.locator('#apply-birth-date').inputValue()).toBe('1995-03-08');
     await expect.poll(() => idError.count()).toBe(0);
     await page.getByTestId('apply-submit').click();
 
@@ -74,14 +74,14 @@ describe('membership application and transfer in Chromium', () => {
     await page.waitForURL(/\/members\/\d+$/, { timeout: 15_000 });
     const memberUrl = page.url();
     await expect.poll(() => page.getByTestId('member-name').textContent(), { timeout: 15_000 }).toBe(NAME);
-    expect(await page.getByTestId('membership-status').textContent()).toBe('入会待批');
+    await expect.poll(() => page.getByTestId('membership-status').textContent()).toBe('入会待批');
     await page.getByTestId('member-action-approve').click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s?定/ }).click();
     await expect.poll(() => page.getByTestId('membership-status').textContent(), { timeout: 15_000 }).toBe('在会');
-    expect(await page.getByTestId('member-card-number').textContent()).toMatch(/^\d{6,}$/);
+    await expect.poll(() => page.getByTestId('member-card-number').textContent()).toMatch(/^\d{6,}$/);
     const history = page.getByTestId('member-history');
     await expect.poll(() => history.innerText()).toMatch(/提交入会申请[\s\S]*批准入会/);
-    expect(await page.getByTestId('member-profile').innerText()).toContain('美团');
+    await expect.poll(() => page.getByTestId('member-profile').innerText()).toContain('美团');
 
     // (b) 发起转会 to a grassroots union under 雁塔区, found by part of its name.
     await page.getByTestId('member-action-transfer').click();
@@ -94,7 +94,7 @@ describe('membership application and transfer in Chromium', () => {
     await page.locator('#transfer-note').fill('本人现居住地在该单位附近');
     await page.getByTestId('transfer-submit').click();
     await expect.poll(() => page.getByTestId('membership-status').textContent(), { timeout: 15_000 }).toBe('转会中');
-    expect(await page.getByTestId('pending-transfer').innerText()).toContain(target.name);
+    await expect.poll(() => page.getByTestId('pending-transfer').innerText()).toContain(target.name);
     await expect.poll(() => history.innerText()).toContain('发起转会');
     await page.locator('.transfer-dialog').waitFor({ state: 'hidden' });
     await screenshot(page, 'member-detail-transferring');
@@ -113,9 +113,9 @@ describe('membership application and transfer in Chromium', () => {
     const incoming = page.getByTestId('transfer-table-incoming');
     const row = incoming.locator('tbody tr').filter({ hasText: NAME });
     await row.waitFor({ timeout: 15_000 });
-    expect(await row.innerText()).toContain('新单位未建会，转至居住地工会');
-    expect(await row.innerText()).toMatch(/\d{3}\*{11}[\dX]{4}/);
-    expect(await row.innerText()).not.toContain(ID_NUMBER);
+    await expect.poll(() => row.innerText()).toContain('新单位未建会，转至居住地工会');
+    await expect.poll(() => row.innerText()).toMatch(/\d{3}\*{11}[\dX]{4}/);
+    await expect.poll(() => row.innerText()).not.toContain(ID_NUMBER);
     await screenshot(page, 'member-transfers');
     await row.locator('[data-testid^="transfer-accept-"]').click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /接\s?收/ }).click();
@@ -126,7 +126,7 @@ describe('membership application and transfer in Chromium', () => {
     await page.waitForURL(/\/members\/\d+$/);
     expect(page.url()).not.toBe(memberUrl);
     await expect.poll(() => page.getByTestId('membership-status').textContent(), { timeout: 15_000 }).toBe('在会');
-    expect(await page.getByTestId('member-org').textContent()).toBe(target.name);
+    await expect.poll(() => page.getByTestId('member-org').textContent()).toBe(target.name);
     await expect
       .poll(() => page.getByTestId('member-history').innerText())
       .toMatch(/提交入会申请[\s\S]*批准入会[\s\S]*发起转会[\s\S]*转会已接收[\s\S]*转入/);

@@ -68,7 +68,7 @@ describe('members and the second factor in Chromium', () => {
     await page.locator('button[type=submit]').click();
     const codes = page.getByTestId('recovery-codes');
     await codes.waitFor({ timeout: 10_000 });
-    expect(await codes.locator('li').count()).toBe(10);
+    await expect.poll(() => codes.locator('li').count()).toBe(10);
     await screenshot(page, 'totp-recovery-codes');
     await page.getByRole('button', { name: '我已妥善保存，进入系统' }).click();
     await expect.poll(() => page.getByTestId('org-tree').textContent(), { timeout: 15_000 }).toContain('咸阳市总工会');

@@ -39,7 +39,7 @@ describe('org tree management in Chromium', () => {
     await page.getByTestId('org-form-submit').click();
     const errors = () => page.locator('.ant-drawer .ant-form-item-explain-error').allTextContents();
     await expect.poll(errors, { timeout: 10_000 }).toContain(`工会统一社会信用代码校验位错误，应为 ${UNION_CODE.at(-1)}，请核对代码是否有误`);
-    expect(await errors()).toContain('女职工人数不能超过职工人数');
+    await expect.poll(() => errors()).toContain('女职工人数不能超过职工人数');
     await settle();
     await screenshot(page, 'orgs-create-invalid');
 
@@ -51,9 +51,9 @@ describe('org tree management in Chromium', () => {
     await expect.poll(detailTitle, { timeout: 10_000 }).toBe(NAME);
     const detail = page.locator('.orgs-detail');
     await expect.poll(() => detail.textContent()).toContain(UNION_CODE);
-    expect(await detail.textContent()).toContain('138****8000');
-    expect(await detail.textContent()).not.toContain('13800138000');
-    expect(await detail.textContent()).toMatch(/SX610113-\d{4}/);
+    await expect.poll(() => detail.textContent()).toContain('138****8000');
+    await expect.poll(() => detail.textContent()).not.toContain('13800138000');
+    await expect.poll(() => detail.textContent()).toMatch(/SX610113-\d{4}/);
     await page.locator('.ant-drawer-content').waitFor({ state: 'detached' });
     await screenshot(page, 'orgs-created');
   });
@@ -61,14 +61,14 @@ describe('org tree management in Chromium', () => {
   it('edits the new union: the drawer shows its fields, the change is saved', async () => {
     await page.getByTestId('org-edit').click();
     await expect.poll(() => page.locator('#org-name').inputValue(), { timeout: 10_000 }).toBe(NAME);
-    expect(await page.locator('#org-credit-code').inputValue()).toBe(UNION_CODE);
-    expect(await bodyText()).toContain('已登记 138****8000；留空则不修改');
+    await expect.poll(() => page.locator('#org-credit-code').inputValue()).toBe(UNION_CODE);
+    await expect.poll(() => bodyText()).toContain('已登记 138****8000；留空则不修改');
     await page.locator('#org-address').fill('西安市雁塔区科技路 99 号');
     await page.locator('#org-chair-name').fill('陈晓明');
     await page.getByTestId('org-form-submit').click();
     await expect.poll(() => page.locator('.ant-message').textContent(), { timeout: 10_000 }).toContain(`已保存 ${NAME}`);
     await expect.poll(() => page.locator('.orgs-detail').textContent(), { timeout: 10_000 }).toContain('西安市雁塔区科技路 99 号');
-    expect(await page.locator('.orgs-detail').textContent()).toContain('陈晓明');
+    await expect.poll(() => page.locator('.orgs-detail').textContent()).toContain('陈晓明');
     await page.locator('.ant-drawer-content').waitFor({ state: 'detached' });
     await screenshot(page, 'orgs-edited');
   });
@@ -84,9 +84,9 @@ describe('org tree management in Chromium', () => {
     await page.getByTestId('org-change-submit').click();
     await expect.poll(() => page.locator('.ant-message').textContent(), { timeout: 10_000 }).toContain(`已撤销 ${NAME}`);
     await expect.poll(() => page.locator('.orgs-detail').textContent(), { timeout: 10_000 }).toContain('已撤销');
-    expect(await page.locator('.orgs-detail').textContent()).toContain('撤销日期');
+    await expect.poll(() => page.locator('.orgs-detail').textContent()).toContain('撤销日期');
     // A dissolved union offers no more changes.
-    expect(await page.getByTestId('org-edit').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('org-edit').count()).toBe(0);
     await dialog.waitFor({ state: 'detached' });
     await screenshot(page, 'orgs-dissolved');
   });

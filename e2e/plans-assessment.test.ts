@@ -77,8 +77,8 @@ describe('work plans: the 考核 tab in Chromium', () => {
     await editor.waitFor({ state: 'detached', timeout: 15_000 });
     const tree = page.getByTestId('assessment-tree');
     await expect.poll(() => tree.innerText()).toContain('三秦工匠选树');
-    expect(await tree.innerText()).toMatch(/推荐完成率\s+60\s+按指标完成率计分/);
-    expect(await tree.innerText()).toMatch(/督查机制\s+40\s+人工评分/);
+    await expect.poll(() => tree.innerText()).toMatch(/推荐完成率\s+60\s+按指标完成率计分/);
+    await expect.poll(() => tree.innerText()).toMatch(/督查机制\s+40\s+人工评分/);
 
     // ---- A round; the ranking lists the cities the plan went to, scored live from the roll-up.
     const rounds = page.getByTestId('assessment-rounds');
@@ -104,7 +104,7 @@ describe('work plans: the 考核 tab in Chromium', () => {
     await openSheet('西安市总工会');
     await expect.poll(() => ruleRow('推荐完成率').innerText()).toContain('完成 4 / 目标 8（完成率 50.00%');
     await expect.poll(() => page.getByTestId('sheet-total').innerText()).toBe('30');
-    expect(await ruleRow('督查机制').innerText()).toContain('待评分');
+    await expect.poll(() => ruleRow('督查机制').innerText()).toContain('待评分');
     // The manual rule: 35 of 40.
     await scoreManual('35', '65');
 
@@ -119,7 +119,7 @@ describe('work plans: the 考核 tab in Chromium', () => {
     await page.locator('#adjust-save').click();
     await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
     await expect.poll(() => page.getByTestId('sheet-total').innerText()).toBe('67');
-    expect(await sheet.locator('tr').filter({ hasText: '机制建设' }).first().innerText()).toContain('督查台账规范，现场核查加分');
+    await expect.poll(() => sheet.locator('tr').filter({ hasText: '机制建设' }).first().innerText()).toContain('督查台账规范，现场核查加分');
     await expect.poll(() => ranking.locator('tr').filter({ hasText: '西安市总工会' }).innerText()).toMatch(/67$/);
     await screenshot(page, 'plans-assessment-scored');
 
@@ -130,12 +130,12 @@ describe('work plans: the 考核 tab in Chromium', () => {
     };
     await publish();
     await expect.poll(() => page.locator('.ant-message').innerText()).toMatch(/「(宝鸡|咸阳)市总工会」的评分规则「督查机制」尚未评分，请评分后再发布/);
-    expect(await page.getByTestId('assessment-round-status').innerText()).toBe('评分中');
+    await expect.poll(() => page.getByTestId('assessment-round-status').innerText()).toBe('评分中');
     // 宝鸡 and 咸阳 have no accepted 三秦工匠 figure yet: 0 on the indicator, their manual score only.
     await openSheet('宝鸡市总工会');
     await scoreManual('30', '30');
     await openSheet('咸阳市总工会');
-    expect(await ruleRow('推荐完成率').innerText()).toContain('暂无完成数据，按 0 分计');
+    await expect.poll(() => ruleRow('推荐完成率').innerText()).toContain('暂无完成数据，按 0 分计');
     await scoreManual('38', '38');
     await publish();
     await expect.poll(() => page.getByTestId('assessment-round-status').innerText(), { timeout: 30_000 }).toBe('已发布');
@@ -144,10 +144,10 @@ describe('work plans: the 考核 tab in Chromium', () => {
       expect.stringMatching(/^2\s+咸阳市总工会\s+38\s+0\s+38$/),
       expect.stringMatching(/^3\s+宝鸡市总工会\s+30\s+0\s+30$/),
     ]);
-    expect(await page.getByTestId('assessment-publish').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('assessment-publish').count()).toBe(0);
     // The open sheet is read again: a published round offers no more entries or adjustments.
     await expect.poll(() => sheet.locator('[data-testid^="entry-open-"], [data-testid^="adjust-"]').count()).toBe(0);
-    expect(await page.getByTestId('sheet-total').innerText()).toBe('38');
+    await expect.poll(() => page.getByTestId('sheet-total').innerText()).toBe('38');
     await screenshot(page, 'plans-assessment-published');
 
     // ---- Export: the workbook holds the ranking and the adjustment with its reason.

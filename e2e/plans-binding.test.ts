@@ -43,19 +43,19 @@ describe('work plans: metric binding and whole-level issue in Chromium', () => {
     const row = page.getByTestId('measure-row-8');
     await row.waitFor({ timeout: 20_000 });
     // The demo bound this target to members who joined in 2026; open it and rebind.
-    expect(await row.innerText()).toContain('实时：某年入会会员数');
+    await expect.poll(() => row.innerText()).toContain('实时：某年入会会员数');
     await row.locator('[data-testid^="bind-"]').first().click();
     const dialog = page.getByTestId('binding-dialog');
     await dialog.waitFor();
     await expect.poll(() => page.locator('#binding-param-year').inputValue()).toBe('2026');
-    expect(await dialog.innerText()).toContain('某年入会会员数（人）');
-    expect(await dialog.innerText()).toContain('就业形态（选填）');
+    await expect.poll(() => dialog.innerText()).toContain('某年入会会员数（人）');
+    await expect.poll(() => dialog.innerText()).toContain('就业形态（选填）');
 
     // A year out of range is refused on its field before anything is sent.
     await page.locator('#binding-param-year').fill('1800');
     await page.getByTestId('binding-preview').click();
     await expect.poll(() => dialog.locator('.ant-form-item-explain-error').innerText()).toBe('入会年份不能小于 1949');
-    expect(await dialog.getByTestId('binding-value').count()).toBe(0);
+    await expect.poll(() => dialog.getByTestId('binding-value').count()).toBe(0);
     await page.locator('#binding-param-year').fill('2023');
     await page.locator('#binding-param-employmentForm').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: form.label }).first().click();
@@ -103,7 +103,7 @@ describe('work plans: metric binding and whole-level issue in Chromium', () => {
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
     await page.locator('.ant-modal-confirm').waitFor({ state: 'detached', timeout: 30_000 });
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 30_000 }).toBe(children.length);
-    expect(await table.innerText()).toContain(children[children.length - 1]!.name);
+    await expect.poll(() => table.innerText()).toContain(children[children.length - 1]!.name);
     // Everyone below has it now: the button has nothing left to do.
     await expect.poll(() => page.getByTestId('issue-all-level').isDisabled()).toBe(true);
     await screenshot(page, 'plans-issue-whole-level');

@@ -54,12 +54,12 @@ describe('work plans: import, review, issue down three levels, report, review an
     const planUrl = page.url().replace(/\?.*$/, '');
     expect(planUrl).toMatch(/\/plans\/\d+$/);
     await expect.poll(() => page.getByTestId('plan-review').innerText()).toContain('陕工办发〔2023〕12号');
-    expect(await page.getByTestId('plan-review').innerText()).toContain('15 项措施');
+    await expect.poll(() => page.getByTestId('plan-review').innerText()).toContain('15 项措施');
 
     const measure2 = page.getByTestId('review-measure-2');
     await measure2.click();
     await expect.poll(() => page.getByTestId('plan-source-mark').innerText()).toContain('加强工匠人才培育选树');
-    expect(await measure2.innerText()).toContain('40 人 · 三秦工匠 · 2023');
+    await expect.poll(() => measure2.innerText()).toContain('40 人 · 三秦工匠 · 2023');
     await screenshot(page, 'plans-review');
 
     // Fix the 示范性创新工作室 target: its sentence names no year; it belongs to 2023.
@@ -91,7 +91,7 @@ describe('work plans: import, review, issue down three levels, report, review an
     await page.getByTestId('issue-submit').click();
     const issued = page.getByTestId('issue-table');
     await expect.poll(() => issued.innerText(), { timeout: 15_000 }).toMatch(/西安市总工会[\s\S]*待签收/);
-    expect(await issued.innerText()).toContain('宝鸡市总工会');
+    await expect.poll(() => issued.innerText()).toContain('宝鸡市总工会');
     await screenshot(page, 'plans-issued');
 
     // 分解 40 三秦工匠: 25 to 西安, 10 to 宝鸡 — short of the target, a warning.

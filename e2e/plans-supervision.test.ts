@@ -36,7 +36,7 @@ describe('work plans: 督办 tab and the notification bell in Chromium', () => {
     await screenshot(page, 'plans-supervision-issue-dialog');
     await dialog.getByRole('button', { name: '提 交' }).click();
     await expect.poll(() => tab.locator('[data-testid^="supervision-item-"]').count()).toBe(1);
-    expect(await tab.locator('[data-testid^="supervision-item-"]').innerText()).toContain('待答复');
+    await expect.poll(() => tab.locator('[data-testid^="supervision-item-"]').innerText()).toContain('待答复');
     await screenshot(page, 'plans-supervision-tab-issued');
 
     // 雁塔: the bell counts the 催办; clicking it marks it read and opens the 督办 tab.
@@ -46,7 +46,7 @@ describe('work plans: 督办 tab and the notification bell in Chromium', () => {
     await bell.click();
     const list = page.getByTestId('notification-list');
     await list.waitFor();
-    expect(await list.innerText()).toContain('西安市总工会催办');
+    await expect.poll(() => list.innerText()).toContain('西安市总工会催办');
     await screenshot(page, 'plans-supervision-bell-open');
     await list.locator('.notification-item').first().click();
     await page.waitForURL(/tab=supervision/);
@@ -59,7 +59,7 @@ describe('work plans: 督办 tab and the notification bell in Chromium', () => {
     await reply.locator('.ant-picker input').press('Enter');
     await reply.getByRole('button', { name: '提 交' }).click();
     await expect.poll(() => yantaTab.locator('[data-testid^="supervision-item-"]').innerText()).toContain('已答复');
-    expect(await yantaTab.innerText()).toContain('预计 2026-12-20 完成');
+    await expect.poll(() => yantaTab.innerText()).toContain('预计 2026-12-20 完成');
     await screenshot(page, 'plans-supervision-replied');
 
     // 西安 is told of the reply and closes the item.
