@@ -21,6 +21,8 @@ export type MembersMembershipTable = {
   applied_on: string | null;
   /** The import job that created the membership (its statistics are added when the job ends). */
   import_job_id: number | null;
+  /** The file row this membership came from (a resumed import recalls its first rows by it). */
+  import_row: number | null;
   /** The person's name, copied (by trigger when omitted) for name search inside a subtree. */
   person_name: Generated<string>;
   created_at: Generated<Date>;
@@ -105,8 +107,6 @@ export type MembersImportErrorTable = {
 };
 
 /** `id_key`: the first 8 bytes of the ID number's blind index, as a signed 64-bit integer (text in JS). */
-export type MembersImportKeyTable = { job_id: number; id_key: string; row_number: number };
-
 declare module '../../../core/db/schema' {
   interface DB {
     members_membership: MembersMembershipTable;
@@ -117,6 +117,5 @@ declare module '../../../core/db/schema' {
     members_stat: MembersStatTable;
     members_import_job: MembersImportJobTable;
     members_import_error: MembersImportErrorTable;
-    members_import_key: MembersImportKeyTable;
   }
 }

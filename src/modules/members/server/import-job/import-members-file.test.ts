@@ -126,7 +126,9 @@ describeEachEngine('member import', (engine) => {
   });
 
   it('resumes a killed import: the committed batches stay, running again completes it without duplicates', async () => {
-    const lines = ['姓名,身份证号', ...Array.from({ length: 23 }, (_, index) => `会员${'甲乙丙丁戊己庚辛壬癸'[index % 10]},${id(101 + index * 2)}`)];
+    const people = Array.from({ length: 23 }, (_, index) => `会员${'甲乙丙丁戊己庚辛壬癸'[index % 10]},${id(101 + index * 2)}`);
+    // The last row repeats row 3, which the killed run already wrote: still a duplicate in the file.
+    const lines = ['姓名,身份证号', ...people, people[2]!];
     const file = await csv('big.csv', lines);
     let batches = 0;
     await expect(
@@ -143,7 +145,8 @@ describeEachEngine('member import', (engine) => {
     expect(await memberships()).toHaveLength(10);
 
     const resumed = await run(file, { batchSize: 5 });
-    expect(resumed).toMatchObject({ resumed: true, total: 23, imported: 23, rejected: 0 });
+    expect(resumed).toMatchObject({ resumed: true, total: 24, imported: 23, rejected: 1 });
+    expect(resumed.errors).toMatchObject([{ row: 24, code: 'DUPLICATE_IN_FILE', message: expect.stringContaining('第 3 行') }]);
     expect(await memberships()).toHaveLength(23);
     expect(await findStatDrift(database().kysely)).toEqual([]);
   });

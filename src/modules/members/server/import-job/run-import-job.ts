@@ -10,6 +10,7 @@ import { RowFieldView, validateMemberRow } from '../import/validate-member-row';
 import { CardNumberIssuer } from '../membership/card-number-issuer';
 import { addImportedToStats } from '../stats/rebuild-stats';
 import { loadImportSummary, type ImportSummary } from './import-summary';
+import { FirstRowById } from './first-row-by-id';
 import { checkUnion, UnionResolver } from './union-resolver';
 import { type BatchError, type PreparedRow, writeImportBatch } from './write-import-batch';
 
@@ -30,6 +31,7 @@ export class ImportFileRefused extends Error {}
 export class ImportPaused extends Error {}
 
 const DEFAULT_BATCH = 5_000;
+const RELOAD_PAGE = 20_000;
 /** Batches this big are sealed in a worker thread (started once per run); smaller files seal here. */
 const WORKER_SEALING_ROWS = 1_000;
 
@@ -58,7 +60,7 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
   const resolver = new UnionResolver(db, job.org_path, fallback.ok ? fallback : { ok: false, code: 'ORG_REQUIRED', message: `请在“所属工会”列填写基层工会（${defaultUnit.name}不直接管理会员）` });
   const startedAt = runner.now();
   const today = beijingDate(startedAt);
-  const seen = new Map<string, number>();
+  const firstRows = await loadFirstRows(db, job);
   const cards = new CardNumberIssuer();
   const batchSize = runner.batchSize ?? DEFAULT_BATCH;
   const started = performance.now();
@@ -91,7 +93,7 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
       const rejectedRows = new Set(batchErrors.map((error) => error.row));
       await db.transaction().execute(async (tx) => {
         await enterCallerScope(tx, job.org_path);
-        const outcome = await writeImportBatch({ db: tx, jobId, today, dryRun: job.dry_run, seen, cards }, batchRows);
+        const outcome = await writeImportBatch({ db: tx, jobId, today, dryRun: job.dry_run, firstRows, cards }, batchRows);
         const allErrors = [...batchErrors, ...outcome.errors];
         for (const error of outcome.errors) rejectedRows.add(error.row);
         if (allErrors.length > 0) {
@@ -173,7 +175,6 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
         .execute();
       if (!job.dry_run) await addImportedToStats(tx, jobId);
     });
-    await db.deleteFrom('members_import_key').where('job_id', '=', jobId).execute();
   } catch (error) {
     // A batch still being written finishes (or fails) before the job's state is set.
     if (writing) await (writing as Promise<void>).catch(() => {});
@@ -190,4 +191,36 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
     await (sealer as PersonSealer | null)?.close();
   }
   return loadImportSummary(db, jobId);
+}
+
+/**
+ * The first rows an earlier run of this job already wrote: a resumed import
+ * still refuses a later row with the same ID number as a duplicate in the
+ * file. (Rows the earlier run refused or used to update a member are not
+ * recalled; a later copy of them is judged on its own, as "unchanged",
+ * "updated" or "already a member".)
+ */
+async function loadFirstRows(db: Kysely<DB>, job: { id: number; org_path: string; committed_rows: number; dry_run: boolean }): Promise<FirstRowById> {
+  const firstRows = new FirstRowById();
+  if (job.committed_rows === 0 || job.dry_run) return firstRows;
+  await db.transaction().execute(async (tx) => {
+    await enterCallerScope(tx, job.org_path);
+    // In pages: a million index strings at once would cost the memory the key set saves.
+    for (let after = 0; ; ) {
+      const page = await tx
+        .selectFrom('members_membership as m')
+        .innerJoin('person as p', 'p.id', 'm.person_id')
+        .select(['m.id', 'p.id_number_index', 'm.import_row'])
+        .where('m.import_job_id', '=', job.id)
+        .where('m.import_row', 'is not', null)
+        .where('m.id', '>', after)
+        .orderBy('m.id')
+        .limit(RELOAD_PAGE)
+        .execute();
+      for (const row of page) firstRows.claim(row.id_number_index, row.import_row!);
+      if (page.length < RELOAD_PAGE) break;
+      after = page[page.length - 1]!.id;
+    }
+  });
+  return firstRows;
 }

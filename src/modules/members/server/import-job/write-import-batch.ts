@@ -6,6 +6,7 @@ import type { CardNumberIssuer } from '../membership/card-number-issuer';
 import { alreadyMemberMessage } from '../membership/current-holder';
 import { StatDelta } from '../stats/stat-delta';
 import type { StatSubject } from '../stats/stat-keys';
+import type { FirstRowById } from './first-row-by-id';
 import type { ImportUnion } from './union-resolver';
 
 /** A valid row, placed at its union, with the blind indexes it is matched by. */
@@ -27,9 +28,10 @@ export type BatchContext = {
   db: Kysely<DB>;
   jobId: number;
   today: string;
-  /** Dry run: classify and count, write nothing; in-file duplicates are tracked in `seen`. */
+  /** Dry run: classify and count, write nothing. */
   dryRun: boolean;
-  seen: Map<string, number>;
+  /** In-file duplicates: the first row of each ID number, over the whole job. */
+  firstRows: FirstRowById;
   /** One per job: caches the card rule and the unions' region codes. */
   cards: CardNumberIssuer;
 };
@@ -113,7 +115,7 @@ export async function writeImportBatch(context: BatchContext, rows: readonly Pre
     outcome.errors.push({ row: row.rowNumber, column, code, message });
 
   // 1. Duplicates inside the file: the first row with an ID number wins.
-  const firstRows = await claimIdNumbers(context, rows);
+  const firstRows = claimIdNumbers(context, rows);
   let candidates = rows.filter((row) => {
     const first = firstRows.get(row.idIndex);
     if (first !== undefined && first !== row.rowNumber) {
@@ -166,45 +168,10 @@ export async function writeImportBatch(context: BatchContext, rows: readonly Pre
   return outcome;
 }
 
-/** Records each ID number's first row for the job; answers, for this batch, each number's first row. */
-async function claimIdNumbers(context: BatchContext, rows: readonly PreparedRow[]): Promise<Map<string, number>> {
+/** Each row's ID number's first row in the file (this batch's own, or an earlier batch's). */
+function claimIdNumbers(context: BatchContext, rows: readonly PreparedRow[]): Map<string, number> {
   const first = new Map<string, number>();
-  const unseen: PreparedRow[] = [];
-  for (const row of rows) {
-    const earlier = first.get(row.idIndex) ?? context.seen.get(row.idIndex);
-    if (earlier !== undefined) first.set(row.idIndex, earlier);
-    else {
-      first.set(row.idIndex, row.rowNumber);
-      unseen.push(row);
-    }
-  }
-  if (context.dryRun) {
-    for (const row of unseen) context.seen.set(row.idIndex, row.rowNumber);
-    return first;
-  }
-  if (unseen.length === 0) return first;
-  // Earlier batches of this job (also before a restart) are in members_import_key.
-  const keyOf = (idIndex: string) => BigInt.asIntN(64, BigInt(`0x${idIndex.slice(0, 16)}`)).toString();
-  const claimed = await sql<{ id_key: string }>`
-    insert into members_import_key (job_id, id_key, row_number)
-    select ${context.jobId}, * from unnest(${unseen.map((row) => keyOf(row.idIndex))}::bigint[], ${unseen.map((row) => row.rowNumber)}::int[])
-    on conflict do nothing
-    returning id_key::text`.execute(context.db);
-  if (claimed.rows.length < unseen.length) {
-    const mine = new Set(claimed.rows.map((row) => row.id_key));
-    const clashes = unseen.filter((row) => !mine.has(keyOf(row.idIndex)));
-    const earlier = await context.db
-      .selectFrom('members_import_key')
-      .select([sql<string>`id_key::text`.as('id_key'), 'row_number'])
-      .where('job_id', '=', context.jobId)
-      .where('id_key', 'in', clashes.map((row) => keyOf(row.idIndex)))
-      .execute();
-    const rowOf = new Map(earlier.map((row) => [row.id_key, row.row_number]));
-    for (const row of clashes) {
-      const firstRow = rowOf.get(keyOf(row.idIndex));
-      if (firstRow !== undefined) first.set(row.idIndex, firstRow);
-    }
-  }
+  for (const row of rows) first.set(row.idIndex, context.firstRows.claim(row.idIndex, row.rowNumber));
   return first;
 }
 
@@ -246,11 +213,13 @@ async function insertMembers(
   const cardNumbers = await cardNumbersFor(context, all.map((item) => item.row));
   const joined = all.map(({ row }) => row.record.joinedOn ?? today);
   await sql`
-    insert into members_membership (person_id, org_unit_id, org_path, status, joined_on, started_on, last_active_on, card_number, join_channel, import_job_id, person_name)
-    select person_id, org_unit_id, org_path, 'active', joined_on, joined_on, ${today}::date, card_number, 'import', ${context.jobId}::int, person_name
+    insert into members_membership (person_id, org_unit_id, org_path, status, joined_on, started_on, last_active_on, card_number, join_channel,
+      import_job_id, import_row, person_name)
+    select person_id, org_unit_id, org_path, 'active', joined_on, joined_on, ${today}::date, card_number, 'import', ${context.jobId}::int, import_row, person_name
     from unnest(${all.map((item) => item.personId)}::int[], ${all.map((item) => item.row.union.id)}::int[],
-      ${all.map((item) => item.row.union.path)}::text[], ${joined}::date[], ${cardNumbers}::text[], ${all.map((item) => item.row.record.name)}::text[])
-      as t(person_id, org_unit_id, org_path, joined_on, card_number, person_name)`.execute(db);
+      ${all.map((item) => item.row.union.path)}::text[], ${joined}::date[], ${cardNumbers}::text[], ${all.map((item) => item.row.rowNumber)}::int[],
+      ${all.map((item) => item.row.record.name)}::text[])
+      as t(person_id, org_unit_id, org_path, joined_on, card_number, import_row, person_name)`.execute(db);
   // People who were members before: their one record is brought up to date.
   for (const { row, personId } of returning) {
     await db.updateTable('person').set({ ...personValues(row), updated_at: new Date() }).where('id', '=', personId).execute();
