@@ -13,8 +13,15 @@ import { allMigrations } from '../src/server/modules';
 
 export type BenchEngine = 'pglite' | 'postgres';
 
-/** The engines to measure: PGlite (file-backed, as `npm start` uses it) and PostgreSQL when DATABASE_URL is set. */
-export const benchEngines = (): BenchEngine[] => (process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']);
+/**
+ * The engines to measure: PGlite (file-backed, as `npm start` uses it) and PostgreSQL when DATABASE_URL is
+ * set. BENCH_ENGINES=postgres (or pglite) measures one of them.
+ */
+export function benchEngines(): BenchEngine[] {
+  const available: BenchEngine[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const wanted = process.env.BENCH_ENGINES?.split(',').map((name) => name.trim());
+  return wanted ? available.filter((engine) => wanted.includes(engine)) : available;
+}
 
 /** A fresh, migrated database; closing it removes it. */
 export async function openBenchDatabase(engine: BenchEngine): Promise<Database> {
