@@ -71,7 +71,7 @@ describeEachEngine('demo hardship files', (engine) => {
     return report!;
   }
 
-  it('seeds a few hundred files in every state, filed ones in each tier, notices with their timers, the same each time, in under 3 s', async () => {
+  it('seeds a few hundred files in every state, filed ones in each tier, notices with their timers, the same each time', async () => {
     const first = await seedOnce();
     const total = Object.values(first.states).reduce((sum, n) => sum + n, 0);
     expect(total).toBeGreaterThan(250);
@@ -85,8 +85,8 @@ describeEachEngine('demo hardship files', (engine) => {
     expect(first.unevenRuns).toBe(0);
     expect(first.county).toBeGreaterThan(10);
     expect(first.cities).toBeGreaterThanOrEqual(10);
+    // How long it takes is printed, not asserted: speed is proved by benchmarks, never by timed tests.
     console.log(`demo hardship files [${engine}]: ${total} in ${Math.round(first.ms)} ms`, first.states);
-    expect(first.ms).toBeLessThan(3_000);
     const second = await seedOnce();
     expect(second.fingerprint).toBe(first.fingerprint);
   }, 120_000);
