@@ -79,9 +79,13 @@ describe('work plans: import, review, issue down three levels, report, review an
 
     // 分工 of measure 2, then 下发 to 西安 and 宝鸡.
     await page.getByTestId('assign-2').click();
-    await page.locator('#assign-lead').fill('经济技术部');
+    // The lead department comes from the usual list (typing part of the name finds it).
+    await page.locator('#assign-lead').fill('劳动');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '劳动和经济工作部' }).first().click();
     await page.getByTestId('assign-save').click();
-    await expect.poll(() => page.getByTestId('measure-row-2').locator('xpath=ancestor::tr').innerText(), { timeout: 10_000 }).toContain('牵头：经济技术部');
+    await expect
+      .poll(() => page.getByTestId('measure-row-2').locator('xpath=ancestor::tr').innerText(), { timeout: 10_000 })
+      .toContain('牵头：劳动和经济工作部');
     await page.locator('.plans-assign-drawer').waitFor({ state: 'detached' });
     await screenshot(page, 'plans-measures-province');
     await page.getByRole('tab', { name: '下发与签收' }).click();
@@ -132,6 +136,8 @@ describe('work plans: import, review, issue down three levels, report, review an
     await expect.poll(() => page.getByTestId('plan-receipt').innerText(), { timeout: 15_000 }).toContain('已于');
     await page.getByTestId('report-2').click();
     await page.getByTestId('report-form').waitFor({ timeout: 10_000 });
+    // The figure's label gives the plan's target and 雁塔's own share of it (25, passed down by 西安).
+    await expect.poll(() => page.locator('.plans-report-figures').innerText()).toContain('本单位分解目标 25 人');
     await page.locator('#report-narrative').fill('已组织推荐，6 名候选人进入评审。');
     await page.locator('[id^="report-figure-"]').first().fill('6');
     await page.getByTestId('report-save').click();

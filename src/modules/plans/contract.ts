@@ -29,6 +29,29 @@ export type TPlanStatus = (typeof PLAN_STATUSES)[number];
 export const PLAN_STATUS_LABELS: Record<TPlanStatus, string> = { draft: '待确认', confirmed: '已确认' };
 
 /** 报送周期. A report's period is 2026-03 (monthly), 2026-Q1 (quarterly) or `once`. */
+/**
+ * The departments a union's measures are usually led by or shared with (the
+ * internal bodies of a provincial or city federation of trade unions). Offered
+ * as a list in 分工; any other name may still be typed, since county and
+ * industry unions name theirs differently.
+ */
+export const COMMON_UNION_DEPARTMENTS = [
+  '办公室',
+  '组织部',
+  '宣传教育部',
+  '权益保障部',
+  '劳动和经济工作部',
+  '经济技术部',
+  '女职工部',
+  '法律工作部',
+  '基层工作部',
+  '网络工作部',
+  '财务部',
+  '经费审查委员会办公室',
+  '机关党委',
+  '职工服务中心',
+] as const;
+
 export const MEASURE_CADENCES = ['monthly', 'quarterly', 'once'] as const;
 export type TMeasureCadence = (typeof MEASURE_CADENCES)[number];
 export const MEASURE_CADENCE_LABELS: Record<TMeasureCadence, string> = { monthly: '按月报送', quarterly: '按季度报送', once: '完成时报送' };

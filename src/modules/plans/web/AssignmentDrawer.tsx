@@ -1,11 +1,14 @@
-import { Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { AutoComplete, Button, DatePicker, Drawer, Form, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { isApiError } from '../../../web/api/client';
 import { t } from '../../../web/i18n';
-import { MEASURE_CADENCE_LABELS, MEASURE_CADENCES, type TMeasureCadence, type TOrgRef, type TPlanDetail, type TPlanMeasureNode } from '../contract';
+import { COMMON_UNION_DEPARTMENTS, MEASURE_CADENCE_LABELS, MEASURE_CADENCES, type TMeasureCadence, type TOrgRef, type TPlanDetail, type TPlanMeasureNode } from '../contract';
 import { assignMeasure } from './api';
 import { measureLabel } from './plan-format';
+
+/** The usual departments to pick from; a name not on the list may still be typed. */
+const DEPARTMENT_OPTIONS = COMMON_UNION_DEPARTMENTS.map((name) => ({ value: name as string, label: name as string }));
 
 type Values = { leadDepartment?: string; coOwners: string[]; responsibleOrgUnitIds: number[]; deadline?: Dayjs | null; cadence?: TMeasureCadence | null };
 const FIELDS = ['leadDepartment', 'coOwners', 'responsibleOrgUnitIds', 'deadline', 'cadence'];
@@ -82,10 +85,15 @@ export function AssignmentDrawer({
     >
       <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item name="leadDepartment" label={t('plans.assign.lead')} rules={[{ max: 100, message: t('plans.assign.leadTooLong') }]}>
-          <Input id="assign-lead" placeholder={t('plans.assign.leadPlaceholder')} />
+          <AutoComplete
+            id="assign-lead"
+            options={DEPARTMENT_OPTIONS}
+            filterOption={(input, option) => option?.value.includes(input.trim()) ?? false}
+            placeholder={t('plans.assign.leadPlaceholder')}
+          />
         </Form.Item>
         <Form.Item name="coOwners" label={t('plans.assign.coOwners')} rules={[{ type: 'array', max: 20, message: t('plans.assign.coOwnersTooMany') }]}>
-          <Select id="assign-co-owners" mode="tags" tokenSeparators={['，', ',', '、']} placeholder={t('plans.assign.coOwnersPlaceholder')} open={false} />
+          <Select id="assign-co-owners" mode="tags" tokenSeparators={['，', ',', '、']} options={DEPARTMENT_OPTIONS} placeholder={t('plans.assign.coOwnersPlaceholder')} />
         </Form.Item>
         <Form.Item name="responsibleOrgUnitIds" label={t('plans.assign.units')}>
           <Select id="assign-units" mode="multiple" options={options} optionFilterProp="label" placeholder={t('plans.assign.unitsPlaceholder')} />

@@ -5,7 +5,7 @@ import { isApiError } from '../../../web/api/client';
 import { t } from '../../../web/i18n';
 import { useMe } from '../../../web/session/session';
 import { EVIDENCE_MAX_BYTES, PROGRESS_STATUS_LABELS, PROGRESS_STATUSES, REPORT_STATE_LABELS, type TPlanMeasureNode, type TProgressStatus, type TReportDetail } from '../contract';
-import { createReport, deleteEvidence, editReport, fetchReport, fetchReports, takeReportStep, uploadEvidence } from './api';
+import { createReport, deleteEvidence, editReport, fetchAllocation, fetchReport, fetchReports, takeReportStep, uploadEvidence } from './api';
 import { EvidenceList } from './EvidenceList';
 import { figureLabel, measureLabel } from './plan-format';
 import { ReportHistory } from './ReportHistory';
@@ -28,6 +28,13 @@ export function ReportDrawer({ planId, measure, onClose, onChanged }: { planId: 
   );
 }
 
+/** 「推荐三秦工匠（全省目标 40 人，本单位目标 8 人）」: the plan's figure and, where it differs, this union's share of it. */
+function figureFieldLabel(indicator: TPlanMeasureNode['indicators'][number], ownTarget: number | null | undefined): string {
+  const plan = t('plans.report.planTarget', { value: figureLabel(indicator) });
+  const own = typeof ownTarget === 'number' && ownTarget !== indicator.value ? `，${t('plans.report.ownTarget', { value: ownTarget, unit: indicator.unit })}` : '';
+  return `${indicator.subject}（${plan}${own}）`;
+}
+
 function ReportForm({ planId, measure, onClose, onChanged }: { planId: number; measure: TPlanMeasureNode; onClose: () => void; onChanged: () => void }) {
   const me = useMe();
   const { message } = App.useApp();
@@ -37,11 +44,18 @@ function ReportForm({ planId, measure, onClose, onChanged }: { planId: number; m
   const [busy, setBusy] = useState(false);
   const [upload, setUpload] = useState<{ name: string; percent: number } | undefined>();
   const [error, setError] = useState<string | undefined>();
+  /** This union's own target per indicator (its allocated share below the issuing union); null: none given to it. */
+  const [ownTargets, setOwnTargets] = useState<Record<number, number | null>>({});
 
   useEffect(() => {
     let current = true;
     void (async () => {
       try {
+        // A share that cannot be read only leaves the label without it.
+        const shares = await Promise.all(
+          measure.indicators.map(async (indicator) => [indicator.id, await fetchAllocation(indicator.id).then((state) => state.target, () => null)] as const),
+        );
+        if (current) setOwnTargets(Object.fromEntries(shares));
         const rows = await fetchReports(planId, { measureId: measure.id, orgUnitId: me.org.id });
         const open = rows.find((row) => row.state === 'draft' || row.state === 'returned') ?? rows[0];
         const detail = open ? await fetchReport(open.id) : undefined;
@@ -163,7 +177,7 @@ function ReportForm({ planId, measure, onClose, onChanged }: { planId: number; m
               <Form.Item
                 key={indicator.id}
                 name={['figures', String(indicator.id)]}
-                label={`${indicator.subject}（${t('plans.report.planTarget', { value: figureLabel(indicator) })}）`}
+                label={figureFieldLabel(indicator, ownTargets[indicator.id])}
                 rules={[{ type: 'number', min: 0, message: t('plans.report.figureNegative') }]}
               >
                 <InputNumber id={`report-figure-${indicator.id}`} min={0} addonAfter={indicator.unit} style={{ width: 200 }} />

@@ -201,6 +201,7 @@ export const plansMessages = {
   'plans.report.narrativeTooLong': '进展情况不超过 5000 个字',
   'plans.report.figures': '累计完成（本单位）',
   'plans.report.planTarget': '目标 {value}',
+  'plans.report.ownTarget': '本单位分解目标 {value} {unit}',
   'plans.report.figureNegative': '完成数不能为负',
   'plans.report.evidence': '佐证材料',
   'plans.report.noEvidence': '暂无佐证材料',
