@@ -1,104 +1,53 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../../core/db/schema';
-import type { OrgChangeListener, SubtreeMove, UnitHandover } from '../../../core/org/org-changes';
-import { subtreeRange } from '../../../core/org/tree';
-
-/** Every copied path of the module: visibility (row-level security) reads them, so they follow the tree. */
-const PATH_COLUMNS: readonly [keyof DB & `plans_${string}`, string][] = [
-  ['plans_plan', 'org_path'],
-  ['plans_section', 'org_path'],
-  ['plans_measure', 'org_path'],
-  ['plans_measure_unit', 'org_path'],
-  ['plans_indicator', 'org_path'],
-  ['plans_issue', 'from_path'],
-  ['plans_issue', 'to_path'],
-  ['plans_allocation', 'from_path'],
-  ['plans_allocation', 'to_path'],
-  ['plans_report', 'org_path'],
-  ['plans_report_figure', 'org_path'],
-  ['plans_evidence', 'org_path'],
-  ['plans_supervision', 'org_path'],
-  ['plans_supervision', 'from_path'],
-  ['plans_supervision_action', 'org_path'],
-  ['plans_auto_reminder', 'org_path'],
-  ['plans_assessment_scheme', 'org_path'],
-  ['plans_assessment_unit', 'org_path'],
-  ['plans_assessment_unit', 'issuer_path'],
-  ['plans_assessment_round', 'issuer_path'],
-  ['plans_assessment_entry', 'org_path'],
-  ['plans_assessment_entry', 'issuer_path'],
-  ['plans_assessment_adjustment', 'org_path'],
-  ['plans_assessment_adjustment', 'issuer_path'],
-  ['plans_assessment_result', 'org_path'],
-  ['plans_assessment_result', 'issuer_path'],
-];
+import type { OrgChangeListener, UnitHandover } from '../../../core/org/org-changes';
+import { handOverAssessment } from './org-changes/hand-over-assessment';
+import { handOverPlanWork } from './org-changes/hand-over-plan-work';
+import { handOverSupervision } from './org-changes/hand-over-supervision';
+import { followMove } from './org-changes/follow-move';
 
 /**
- * A move rewrites every copied path in the moved subtree. A union moved out
- * from under the union that issued it a plan keeps the plan (and its reports
- * keep their reviewer), though that reviewer no longer sees them.
- */
-async function subtreeMoved(db: Kysely<DB>, move: SubtreeMove): Promise<void> {
-  const { from, to } = subtreeRange(move.fromPath);
-  for (const [table, column] of PATH_COLUMNS) {
-    await sql`
-      update ${sql.table(table)} set ${sql.ref(column)} = ${move.toPath} || substr(${sql.ref(column)}, ${move.fromPath.length + 1})
-      where ${sql.ref(column)} >= ${from} and ${sql.ref(column)} < ${to}
-    `.execute(db);
-  }
-}
-
-/**
- * A dissolved or merged union's plan work goes to the receiving union: the
- * plans it issued and its local measures, the plans it received (unless the
- * receiver has them itself), what it issued and allocated, its reports, and
- * the reports it was to review. Where the receiver already holds the same
- * thing (a receipt, an allocation, a report of the same period) the
- * receiver's stays and the dissolved union's is dropped or, for reports, kept
- * where it was as history.
+ * What a dissolved or merged union leaves in the plans module goes to the
+ * receiving union (the heir), in the orgs module's transaction, as the union
+ * that dissolves it (row-level security: what the acting union may write).
+ * Nothing breaks a unique key: where the heir already holds the same thing,
+ * the heir's stays. Per table, what an officer at the heir would expect:
+ *
+ * - Plans, local measures, receipts, allocations, reports, reviews: the heir's
+ *   (hand-over-plan-work.ts); a duplicate receipt or allocation is dropped, a
+ *   duplicate report stays where it was, history.
+ * - 督办 addressed to the union (plans_supervision): open items go to the heir
+ *   and the heir answers them; items the union issued are the heir's to chase.
+ *   Both only while the supervising union lies above the supervised one
+ *   (issue-supervision.ts): an item that would chase the heir by itself, or
+ *   by a union not above it, is closed with a line in its log saying why.
+ *   Closed items stay addressed to the gone union, history, with the heir's
+ *   path so the heir sees them.
+ * - The action log (plans_supervision_action) is never rewritten; it takes its
+ *   item's path. Automatic reminders (plans_auto_reminder) keep the union that
+ *   was reminded and take the heir's path; the reminder job reminds the heir
+ *   itself for the measures it is responsible for (its staff were never told).
+ * - Schemes the union issued (plans_assessment_scheme): the heir is the issuing
+ *   union; the issuer's path follows in rounds, assessed places, entries, the
+ *   adjustment log and published results (visibility only).
+ * - The union as an assessed union (plans_assessment_unit): it leaves each
+ *   scheme (never ranked again). Its place goes to the heir when the heir may be
+ *   assessed by the scheme (strictly below the issuer, scheme-fields.ts) and
+ *   is not yet: its entries in open rounds move over (none collides: the heir
+ *   had none there), its standing adjustments are re-logged for the heir.
+ *   Where the heir is assessed already, its own place, entries and rank stand
+ *   and the gone union's entries and adjustments stay as they were, history.
+ * - Published rounds (plans_assessment_result) are frozen snapshots: the gone
+ *   union keeps its row, total and rank; only its path becomes the heir's so
+ *   the heir sees it (round-sheets.ts reads a published round from the
+ *   snapshot alone, not from the scheme's current list).
+ *
+ * Rows of a scheme issued above the acting union are its issuer's: row-level
+ * security leaves them, and the issuer edits its scheme.
  */
 async function unitHandedOver(db: Kysely<DB>, handover: UnitHandover) {
-  const { from: gone, to: heir } = handover;
-  let count = 0;
-  const add = (result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }[]) => {
-    for (const row of result) count += Number(row.numUpdatedRows ?? row.numDeletedRows ?? 0);
-  };
-  // Owned rows: plans, their structure, local measures (the owner's path).
-  add(await db.updateTable('plans_plan').set({ org_unit_id: heir.id, org_path: heir.path }).where('org_unit_id', '=', gone.id).execute());
-  add(await db.updateTable('plans_measure').set({ org_unit_id: heir.id, org_path: heir.path }).where('org_unit_id', '=', gone.id).execute());
-  for (const table of ['plans_section', 'plans_indicator', 'plans_measure_unit'] as const) {
-    await db.updateTable(table).set({ org_path: heir.path }).where('org_path', '=', gone.path).execute();
-  }
-  await db.deleteFrom('plans_measure_unit').where('org_unit_id', '=', gone.id).where('measure_id', 'in', (eb) => eb.selectFrom('plans_measure_unit').select('measure_id').where('org_unit_id', '=', heir.id)).execute();
-  await db.updateTable('plans_measure_unit').set({ org_unit_id: heir.id }).where('org_unit_id', '=', gone.id).execute();
-  // Receipts: the heir's own receipt wins; issues the gone union made now come from the heir (never to itself).
-  await db.deleteFrom('plans_issue').where('to_org_unit_id', '=', gone.id).where('plan_id', 'in', (eb) => eb.selectFrom('plans_issue').select('plan_id').where('to_org_unit_id', '=', heir.id)).execute();
-  add(await db.updateTable('plans_issue').set({ to_org_unit_id: heir.id, to_path: heir.path }).where('to_org_unit_id', '=', gone.id).execute());
-  await db.deleteFrom('plans_issue').where('from_org_unit_id', '=', gone.id).where('to_org_unit_id', '=', heir.id).execute();
-  await db.updateTable('plans_issue').set({ from_org_unit_id: heir.id, from_path: heir.path }).where('from_org_unit_id', '=', gone.id).execute();
-  // Allocations to and from it.
-  await db.deleteFrom('plans_allocation').where('to_org_unit_id', '=', gone.id).where('indicator_id', 'in', (eb) => eb.selectFrom('plans_allocation').select('indicator_id').where('to_org_unit_id', '=', heir.id)).execute();
-  await db.updateTable('plans_allocation').set({ to_org_unit_id: heir.id, to_path: heir.path }).where('to_org_unit_id', '=', gone.id).execute();
-  await db.deleteFrom('plans_allocation').where('from_org_unit_id', '=', gone.id).where('to_org_unit_id', '=', heir.id).execute();
-  await db.updateTable('plans_allocation').set({ from_org_unit_id: heir.id, from_path: heir.path }).where('from_org_unit_id', '=', gone.id).execute();
-  // Reports: those it made (unless the heir reported the same measure and period), those it was to review.
-  const reports = await db
-    .updateTable('plans_report')
-    .set({ org_unit_id: heir.id, org_path: heir.path })
-    .where('org_unit_id', '=', gone.id)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('plans_report as mine').select('mine.id').where('mine.org_unit_id', '=', heir.id).whereRef('mine.measure_id', '=', 'plans_report.measure_id').whereRef('mine.period', '=', 'plans_report.period'))),
-    )
-    .returning('id')
-    .execute();
-  if (reports.length > 0) {
-    const ids = reports.map((report) => report.id);
-    await db.updateTable('plans_report_figure').set({ org_path: heir.path }).where('report_id', 'in', ids).execute();
-    await db.updateTable('plans_evidence').set({ org_path: heir.path }).where('report_id', 'in', ids).execute();
-  }
-  count += reports.length;
-  await db.updateTable('plans_report').set({ reviewer_org_unit_id: heir.id }).where('reviewer_org_unit_id', '=', gone.id).execute();
-  return { label: '工作部署（发文、收文、分解与进展报告）', count };
+  const count = (await handOverPlanWork(db, handover)) + (await handOverSupervision(db, handover)) + (await handOverAssessment(db, handover));
+  return { label: '工作部署（发文、收文、分解、进展报告、督办与考核）', count };
 }
 
-export const plansOrgListener: OrgChangeListener = { subtreeMoved, unitHandedOver };
+export const plansOrgListener: OrgChangeListener = { subtreeMoved: followMove, unitHandedOver };

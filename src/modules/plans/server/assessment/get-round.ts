@@ -4,7 +4,7 @@ import { requireUser } from '../../../../core/http/request-context';
 import type { TRanking, TRoundSheet } from '../../assessment-contract';
 import { fromHundredths, toHundredths } from './fixed-point';
 import { roundSheets } from './round-sheets';
-import { loadRound, roundView, schemeUnits, unitsInView } from './scheme-access';
+import { loadRound, roundView } from './scheme-access';
 
 /** 排名: the assessed unions the caller may see, by total; ties share a rank. */
 export async function getRanking(ctx: RequestContext, roundId: number): Promise<TRanking> {
@@ -29,10 +29,10 @@ export async function getRanking(ctx: RequestContext, roundId: number): Promise<
 /** 评分表 of one assessed union. */
 export async function getSheet(ctx: RequestContext, roundId: number, orgUnitId: number): Promise<TRoundSheet> {
   const { round, scheme } = await loadRound(ctx, roundId);
-  const visible = unitsInView(ctx, scheme, await schemeUnits(ctx, scheme.id));
-  if (!visible.some((unit) => unit.id === orgUnitId)) throw new AppError('NOT_FOUND', '被考核单位不存在或无权访问', { field: 'orgUnitId' });
+  // The sheets the caller may see: an open round's assessed unions in view, a published round's snapshot in view.
   const { asOf, sheets } = await roundSheets(ctx, scheme, round);
-  const sheet = sheets.find((candidate) => candidate.orgUnit.id === orgUnitId)!;
+  const sheet = sheets.find((candidate) => candidate.orgUnit.id === orgUnitId);
+  if (!sheet) throw new AppError('NOT_FOUND', '被考核单位不存在或无权访问', { field: 'orgUnitId' });
   const user = requireUser(ctx);
   return { round: roundView(round), asOf, sheet, canScore: round.status === 'open' && user.org.id === scheme.org_unit_id && user.permissions.has('plans.review') };
 }

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../../../core/http/request-context';
 import { type TScoreSheet, ZScoreSheet } from '../../assessment-contract';
+import { pathInScope } from '../plan-access';
 import { fromHundredths, toHundredths } from './fixed-point';
 import { indicatorFigures } from './indicator-figures';
 import { buildScoreSheet, rankByTotal } from './score-sheet';
@@ -18,13 +19,20 @@ export type RoundSheets = {
  * read from its snapshot, which later data changes do not touch.
  */
 export async function roundSheets(ctx: RequestContext, scheme: SchemeRow, round: RoundRow, options: { units?: AssessedUnit[] } = {}): Promise<RoundSheets> {
+  if (round.status === 'published') {
+    // The snapshot stands alone: the unions assessed when it was published, whatever the scheme's list
+    // holds now (a union dissolved since leaves the list, not the published ranking: org-changes/).
+    const asOf = round.published_at!.toISOString();
+    const ids = options.units?.map((unit) => unit.id);
+    if (ids?.length === 0) return { asOf, sheets: [] };
+    let query = ctx.db.selectFrom('plans_assessment_result').select(['rank', 'sheet']).where('round_id', '=', round.id);
+    if (ids) query = query.where('org_unit_id', 'in', ids);
+    else if (!isIssuerSide(ctx, scheme)) query = query.where(pathInScope(ctx, 'org_path'));
+    const rows = await query.orderBy('rank').orderBy('org_path').execute();
+    return { asOf, sheets: rows.map((row) => ZScoreSheet.parse(row.sheet)) };
+  }
   const all = await schemeUnits(ctx, scheme.id);
   const visible = options.units ?? unitsInView(ctx, scheme, all);
-  if (round.status === 'published') {
-    const ids = visible.map((unit) => unit.id);
-    const rows = ids.length === 0 ? [] : await ctx.db.selectFrom('plans_assessment_result').select(['org_unit_id', 'rank', 'sheet']).where('round_id', '=', round.id).where('org_unit_id', 'in', ids).orderBy('rank').orderBy('org_path').execute();
-    return { asOf: round.published_at!.toISOString(), sheets: rows.map((row) => ZScoreSheet.parse(row.sheet)) };
-  }
   // Ranks need every union's total: compute all when the caller sees all, else only theirs, unranked.
   const seesAll = isIssuerSide(ctx, scheme);
   const computed = await computeSheets(ctx, scheme, round, seesAll ? all : visible);
