@@ -30,13 +30,14 @@ const ZComment = (label: string, min: number) =>
     .min(min, `请填写${label}`)
     .max(2000, `${label}不超过 2000 个字`);
 
-/** One measure at one union that needs chasing, and why. */
+/** One measure at one union (the caller's, or any below it that holds the plan) that needs chasing, and why. */
 export const ZSupervisionFlag = z.object({
   measureId: z.number().int(),
   measureNo: z.string(),
   measureTitle: z.string(),
   deadline: z.string().nullable(),
-  orgUnit: z.object({ id: z.number().int(), name: z.string() }),
+  /** `type` is the union's level (市、县、基层…: ORG_TYPE_LABELS in the orgs module). */
+  orgUnit: z.object({ id: z.number().int(), name: z.string(), type: z.string() }),
   flag: z.enum(FLAG_KINDS),
   reasons: z.array(z.string()),
   /** The caller may open a 督办 on it (holds plans.supervise, the union lies below theirs). */
@@ -80,7 +81,7 @@ export type TSupervisionItem = z.infer<typeof ZSupervisionItem>;
 export const ZSupervisionBoard = z.object({
   planId: z.number().int(),
   asOf: z.string(),
-  /** The union the flags are computed at (the caller's), and the unions it issued the plan to. */
+  /** The union the flags are computed at (the caller's); the flags cover it and every union below it that holds the plan. */
   orgUnit: z.object({ id: z.number().int(), name: z.string() }),
   flags: z.array(ZSupervisionFlag),
   items: z.array(ZSupervisionItem),

@@ -8,11 +8,12 @@ import { sendAutomaticReminders } from './supervision/send-automatic-reminders';
 import { buildPlanWorld, cascadedSeed1, measureNo, type PlanWorld } from './testing/plan-world';
 
 /**
- * 督办 (issue 5, "Supervision"): flags computed at and around a deadline, a
- * 督办 from 西安 to 雁塔 answered and closed with its log, audit trail,
- * notifications and SMS, who may see and act, and the automatic reminders.
- * The world (plan-world.ts): seed 1 measure 2 (40 三秦工匠) due 2026-12-31,
- * quarterly, responsible 西安 and 宝鸡; province → 西安, 宝鸡; 西安 → 雁塔, 碑林.
+ * 督办 (issue 5, "Supervision"): flags computed at and around a deadline, at
+ * every union of the caller's subtree that holds the plan, a 督办 from 西安 to
+ * 雁塔 answered and closed with its log, audit trail, notifications and SMS,
+ * who may see and act, and the automatic reminders. The world (plan-world.ts):
+ * seed 1 measure 2 (40 三秦工匠) due 2026-12-31, quarterly, responsible 西安
+ * and 宝鸡; province → 西安, 宝鸡; 西安 → 雁塔, 碑林.
  */
 describeEachEngine('plans: 督办 (supervision)', (engine) => {
   const database = useFreshDatabase(engine);
@@ -52,14 +53,65 @@ describeEachEngine('plans: 督办 (supervision)', (engine) => {
     expect(Object.values(flagsOf(await board(world, 'sheng-head', plan.id), m2.id))).not.toContain('overdue');
     world.advanceTo('2027-01-01T08:00:00+08:00');
     const overdue = await board(world, 'sheng-head', plan.id);
-    expect(flagsOf(overdue, m2.id)).toEqual({ 陕西省总工会: 'overdue', 西安市总工会: 'overdue', 宝鸡市总工会: 'overdue' });
-    // The province's own row cannot be supervised by itself; the cities can.
+    // Every union that holds the plan, the counties 西安 re-issued it to included.
+    expect(flagsOf(overdue, m2.id)).toEqual({ 陕西省总工会: 'overdue', 西安市总工会: 'overdue', 雁塔区总工会: 'overdue', 碑林区总工会: 'overdue', 宝鸡市总工会: 'overdue' });
+    // The province's own row cannot be supervised by itself; the unions below it can. Tree order: a city, then its counties.
     expect(overdue.flags.filter((flag) => flag.measureId === m2.id).map((flag) => [flag.orgUnit.name, flag.canSupervise])).toEqual([
-      ['陕西省总工会', false], ['西安市总工会', true], ['宝鸡市总工会', true],
+      ['陕西省总工会', false], ['西安市总工会', true], ['雁塔区总工会', true], ['碑林区总工会', true], ['宝鸡市总工会', true],
     ]);
     // 西安 sees the same measure at itself and at its counties, and a clerk there may not supervise.
     expect(flagsOf(await board(world, 'xian-clerk', plan.id), m2.id)).toEqual({ 西安市总工会: 'overdue', 雁塔区总工会: 'overdue', 碑林区总工会: 'overdue' });
     expect((await board(world, 'xian-clerk', plan.id)).flags.every((flag) => !flag.canSupervise)).toBe(true);
+  });
+
+  it('flags every union of the subtree that holds the plan — a county and its grassroots union too — for the province and the city, not for a sibling city', async () => {
+    const world = await buildPlanWorld(database);
+    const plan = await cascadedSeed1(world);
+    const m2 = measureNo(plan, '2');
+    const { units } = world;
+    // 雁塔 passes the plan on to its grassroots union: province → 西安 → 雁塔 → 雁塔某公司工会.
+    await world.ok(world.post('yanta-clerk', `/api/plans/${plan.id}/issue`, { orgUnitIds: [units.grassroots.id] }));
+    await world.ok(world.post('jiceng-clerk', `/api/plans/${plan.id}/acknowledge`));
+    // 西安, 碑林 and 宝鸡 report measure 2 done in Q1; 雁塔 and its grassroots union report nothing.
+    for (const login of ['xian-clerk', 'beilin-clerk', 'baoji-clerk']) {
+      const done = await world.ok<TReportDetail>(world.post(login, '/api/plans/reports', { measureId: m2.id, period: '2026-Q1', progress: 'done', narrative: '已完成' }));
+      await world.ok(world.post(login, `/api/plans/reports/${done.id}/submit`, { version: done.version }));
+    }
+    const levels = (found: TSupervisionBoard) =>
+      found.flags.filter((flag) => flag.measureId === m2.id).map((flag) => [flag.orgUnit.name, flag.orgUnit.type, flag.flag, flag.reasons]);
+
+    // 11 April: the Q1 report is late below 西安, whose own subtree reported done (so 西安 itself is not flagged).
+    world.advanceTo('2026-04-11T09:00:00+08:00');
+    const late = '2026-Q1 期进展逾期未报送（应于 2026-03-31 后 10 日内报送）';
+    expect(levels(await board(world, 'sheng-head', plan.id))).toEqual([
+      ['雁塔区总工会', 'county', 'at_risk', [late]],
+      ['雁塔某公司工会', 'grassroots', 'at_risk', [late]],
+    ]);
+
+    // 1 January 2027: measure 2 is past its deadline at 雁塔 and below it. The province and 西安 both see it, tree order, named with their level.
+    world.advanceTo('2027-01-01T08:00:00+08:00');
+    const overdue = ['已超过完成时限（2026-12-31）仍未完成'];
+    const expected = [
+      ['雁塔区总工会', 'county', 'overdue', overdue],
+      ['雁塔某公司工会', 'grassroots', 'overdue', overdue],
+    ];
+    const province = await board(world, 'sheng-head', plan.id);
+    expect(levels(province)).toEqual(expected);
+    expect(levels(await board(world, 'xian-head', plan.id))).toEqual(expected);
+    expect(levels(await board(world, 'yanta-clerk', plan.id))).toEqual(expected);
+    // 宝鸡, the sibling city, holds the plan too, and sees no union of 西安's subtree.
+    const baoji = await board(world, 'baoji-clerk', plan.id);
+    expect(baoji.orgUnit.name).toBe('宝鸡市总工会');
+    expect(baoji.flags.map((flag) => flag.orgUnit.name).filter((name) => name.startsWith('雁塔') || name.startsWith('碑林') || name === '西安市总工会')).toEqual([]);
+
+    // The province may supervise the grassroots union straight from its flag; the open item shows on both boards above it.
+    const flag = province.flags.find((entry) => entry.measureId === m2.id && entry.orgUnit.id === units.grassroots.id)!;
+    expect(flag.canSupervise).toBe(true);
+    await world.ok(world.post('sheng-head', `/api/plans/${plan.id}/supervision`, { measureId: m2.id, orgUnitId: flag.orgUnit.id, kind: 'reminder', comment: '请尽快完成并报送' }));
+    for (const login of ['sheng-head', 'xian-head']) {
+      const found = await board(world, login, plan.id);
+      expect(found.flags.filter((entry) => entry.measureId === m2.id).map((entry) => [entry.orgUnit.name, entry.openItems])).toEqual([['雁塔区总工会', 0], ['雁塔某公司工会', 1]]);
+    }
   });
 
   it('runs a 督办 letter from 西安 to 雁塔 through reply and close, logged, audited, notified and texted', async () => {

@@ -14,6 +14,7 @@ import {
   type TSupervisionItem,
   type TSupervisionKind,
 } from '../supervision-contract';
+import { orgTypeLabel } from '../../orgs/contract';
 import { closeSupervision, fetchSupervision, issueSupervision, replySupervision } from './supervision-api';
 
 type Dialog =
@@ -27,8 +28,9 @@ const STATUS_COLORS = { open: 'orange', replied: 'blue', closed: 'default' } as 
 const day = (value: Dayjs | undefined) => value?.format('YYYY-MM-DD');
 
 /**
- * 督办: the measures flagged overdue or at risk at the caller's union and the
- * unions it issued the plan to (computed live by the server), with a 督办
+ * 督办: the measures flagged overdue or at risk at the caller's union and at
+ * every union below it that holds the plan, each with its level (computed
+ * live by the server, in tree order), with a 督办
  * button where the caller may supervise; and the 督办 items in the caller's
  * subtree with their log — the supervised union replies, the supervising one
  * closes.
@@ -94,6 +96,7 @@ export function SupervisionTab({ planId }: { planId: number }) {
           columns={[
             { title: t('plans.supervision.measure'), key: 'measure', render: (_, flag) => `${flag.measureNo} ${flag.measureTitle}` },
             { title: t('plans.supervision.unit'), key: 'unit', render: (_, flag) => flag.orgUnit.name },
+            { title: t('plans.supervision.level'), key: 'level', render: (_, flag) => orgTypeLabel(flag.orgUnit.type) },
             {
               title: t('plans.supervision.flag'),
               key: 'flag',

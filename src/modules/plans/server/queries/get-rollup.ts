@@ -54,14 +54,15 @@ export async function getRollup(
   planId: number,
   query: z.output<typeof ZRollupQuery>,
   // 截至 (the status report export): reports submitted and figures accepted after it are left out, lights judged on its day.
-  options: { asOf?: Date } = {},
+  // subtree (督办): every union below that holds the plan is a column too, after the ones it issued to — not only its direct recipients.
+  options: { asOf?: Date; subtree?: boolean } = {},
 ): Promise<TRollup> {
   const cutoff = options.asOf ?? null;
   const plan = await loadPlan(ctx, planId);
   const unit = await rollupUnit(ctx, plan, query.orgUnitId);
   const planRow = await ctx.db.selectFrom('plans_plan').select(['confirmed_at']).where('id', '=', plan.id).executeTakeFirstOrThrow();
 
-  const [children, sections, measures] = await Promise.all([
+  const [children, descendants, sections, measures] = await Promise.all([
     ctx.db
       .selectFrom('plans_issue as i')
       .innerJoin('org_unit as o', 'o.id', 'i.to_org_unit_id')
@@ -70,6 +71,19 @@ export async function getRollup(
       .where('i.from_org_unit_id', '=', unit.id)
       .orderBy('o.path')
       .execute(),
+    // The other holders in the subtree: re-issued below (县、基层), or issued past this union from above.
+    options.subtree
+      ? ctx.db
+          .selectFrom('plans_issue as i')
+          .innerJoin('org_unit as o', 'o.id', 'i.to_org_unit_id')
+          .select(['o.id', 'o.name', 'o.type', 'o.path', 'i.acknowledged_at'])
+          .where('i.plan_id', '=', plan.id)
+          .where(subtreeOf('i.to_path', unit.path))
+          .where('i.to_org_unit_id', '!=', unit.id)
+          .where('i.from_org_unit_id', '!=', unit.id)
+          .orderBy('o.path')
+          .execute()
+      : [],
     ctx.db.selectFrom('plans_section').select(['id', 'parent_id', 'position', 'no', 'title']).where('plan_id', '=', plan.id).orderBy('position').orderBy('id').execute(),
     // The measures that apply to the union: the document's and the local ones of the unions on its chain.
     ctx.db
@@ -80,7 +94,7 @@ export async function getRollup(
       .where(ownedRowVisible(ctx, 'm.plan_id', 'm.org_path'))
       .execute(),
   ]);
-  const columns: Unit[] = [unit, ...children.map((child) => ({ id: child.id, name: child.name, type: child.type, path: child.path, acknowledgedAt: child.acknowledged_at?.toISOString() ?? null }))];
+  const columns: Unit[] = [unit, ...[...children, ...descendants].map((child) => ({ id: child.id, name: child.name, type: child.type, path: child.path, acknowledgedAt: child.acknowledged_at?.toISOString() ?? null }))];
   const measureIds = measures.map((measure) => measure.id);
   const [indicators, allocations, reports, figures] = await Promise.all([
     measureIds.length === 0
@@ -90,7 +104,7 @@ export async function getRollup(
       .selectFrom('plans_allocation')
       .select(['indicator_id', 'from_org_unit_id', 'to_org_unit_id', 'value'])
       .where('plan_id', '=', plan.id)
-      .where((eb) => eb.or([eb('to_org_unit_id', '=', unit.id), eb('from_org_unit_id', '=', unit.id)]))
+      .where((eb) => (options.subtree ? subtreeOf('to_path', unit.path) : eb.or([eb('to_org_unit_id', '=', unit.id), eb('from_org_unit_id', '=', unit.id)])))
       .execute(),
     ctx.db
       .selectFrom('plans_report')
@@ -150,14 +164,46 @@ export async function getRollup(
 
   const today = beijingDate(cutoff ?? ctx.now());
   const start = planRow.confirmed_at ? beijingDate(planRow.confirmed_at) : null;
-  const within = (column: Unit, path: string) => path.startsWith(column.path);
+  // Each figure and report counts at every column whose subtree holds it, found by walking the ancestors on
+  // its path (ids, "1.14.203."): the work grows with the rows, not with rows × columns (a subtree has many).
+  const columnAtPath = new Map(columns.map((column) => [column.path, column]));
+  const columnsHolding = (path: string): Unit[] => {
+    const held: Unit[] = [];
+    for (let end = path.indexOf('.'); end !== -1; end = path.indexOf('.', end + 1)) {
+      const column = columnAtPath.get(path.slice(0, end + 1));
+      if (column) held.push(column);
+    }
+    return held;
+  };
+  const summed = new Map<string, number>();
+  for (const figure of latestFigure.values()) {
+    for (const column of columnsHolding(figure.org_path)) {
+      const key = `${figure.indicator_id}:${column.id}`;
+      summed.set(key, (summed.get(key) ?? 0) + toNumber(figure.value));
+    }
+  }
+  const statusesAt = new Map<string, TProgressStatus[]>();
+  for (const report of latestStatus.values()) {
+    for (const column of columnsHolding(report.org_path)) {
+      const key = `${report.measure_id}:${column.id}`;
+      const statuses = statusesAt.get(key);
+      if (statuses) statuses.push(report.progress);
+      else statusesAt.set(key, [report.progress]);
+    }
+  }
+  const countsAt = new Map<string, TMeasureStanding['reports']>();
+  for (const report of reports) {
+    if (report.state !== 'submitted' && report.state !== 'accepted' && report.state !== 'returned') continue;
+    for (const column of columnsHolding(report.org_path)) {
+      const key = `${report.measure_id}:${column.id}`;
+      const counts = countsAt.get(key) ?? { submitted: 0, accepted: 0, returned: 0 };
+      counts[report.state] += 1;
+      countsAt.set(key, counts);
+    }
+  }
   const achievedAt = (indicatorId: number, column: Unit): number | null => {
     if (boundIds.has(indicatorId)) return live.get(`${indicatorId}:${column.id}`) ?? null;
-    let sum: number | null = null;
-    for (const figure of latestFigure.values()) {
-      if (figure.indicator_id === indicatorId && within(column, figure.org_path)) sum = (sum ?? 0) + toNumber(figure.value);
-    }
-    return sum;
+    return summed.get(`${indicatorId}:${column.id}`) ?? null;
   };
   const targetAt = (indicator: (typeof indicators)[number], measureOwner: number, column: Unit): number | null =>
     measureOwner === column.id ? toNumber(indicator.value) : (allocation.get(`${indicator.id}:${column.id}`) ?? null);
@@ -168,9 +214,7 @@ export async function getRollup(
     return { target, achieved, ...indicatorProgress(target, achieved, indicator.comparator as TTargetComparator), source: boundIds.has(indicator.id) ? ('metric' as const) : ('reports' as const) };
   };
   const standingAt = (measure: (typeof measures)[number], column: Unit, completions: (number | null)[], mets: boolean[]): TMeasureStanding => {
-    const statuses: TProgressStatus[] = [];
-    for (const report of latestStatus.values()) if (report.measure_id === measure.id && within(column, report.org_path)) statuses.push(report.progress);
-    const inSubtree = reports.filter((report) => report.measure_id === measure.id && within(column, report.org_path));
+    const statuses = statusesAt.get(`${measure.id}:${column.id}`) ?? [];
     const completion = meanCompletion(completions);
     const judgement = judgeMeasure({
       today,
@@ -185,11 +229,7 @@ export async function getRollup(
       ...judgement,
       progress: worstProgress(statuses),
       completion,
-      reports: {
-        submitted: inSubtree.filter((report) => report.state === 'submitted').length,
-        accepted: inSubtree.filter((report) => report.state === 'accepted').length,
-        returned: inSubtree.filter((report) => report.state === 'returned').length,
-      },
+      reports: countsAt.get(`${measure.id}:${column.id}`) ?? { submitted: 0, accepted: 0, returned: 0 },
     };
   };
 

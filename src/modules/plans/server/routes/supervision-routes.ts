@@ -11,7 +11,7 @@ import { replySupervision } from '../supervision/reply-supervision';
 export const supervisionBoardRoute = defineRoute({
   method: 'GET',
   url: '/plans/:id/supervision',
-  summary: '督办：本单位及所下发单位逾期、存在风险的措施（实时计算），以及本单位范围内的督办事项与记录',
+  summary: '督办：本单位及下级各收文单位（逐级下发的县、基层工会在内）逾期、存在风险的措施（实时计算），以及本单位范围内的督办事项与记录',
   access: PLANS_READ,
   audit: 'none',
   params: ZPlanIdParams,

@@ -6,66 +6,69 @@ import type { TSupervisionBoard, TSupervisionFlag, TSupervisionItem } from '../.
 import { getRollup } from '../queries/get-rollup';
 import { loadPlan, pathInScope } from '../plan-access';
 import { lastDuePeriod } from './last-due-period';
+import { reportedPeriods } from './reported-periods';
 import { supervisionRuleOn } from './supervision-rule';
 
 /**
- * The 督办 board of a plan for the caller: flags — each measure at the
- * caller's union and at each union it issued the plan to that is overdue or at
- * risk — and the 督办 items in the caller's subtree with their logs.
+ * The 督办 board of a plan for the caller: flags — each measure that is
+ * overdue or at risk at the caller's union or at any union in its subtree that
+ * holds the plan (the unions it issued to, and theirs in turn: a city sees its
+ * counties' and grassroots unions' flags, each named with its level) — and the
+ * 督办 items in the caller's subtree with their logs.
  *
- * Flags are computed now, from the roll-up (get-rollup.ts: the traffic-light
- * rules, indicator progress against the time-proportional target, what the
- * reporting unions say), plus one check of this module's own: a periodic
- * measure whose last due period has no submitted or accepted report from the
- * union's subtree is at risk (plans_supervision_rule.report_grace_days).
- * Nothing is stored, so nothing goes stale.
+ * Flags are computed now, from the roll-up over the whole subtree
+ * (get-rollup.ts with `subtree`: the traffic-light rules, indicator progress
+ * against the time-proportional target, what the reporting unions say), plus
+ * one check of this module's own: a periodic measure whose last due period has
+ * no submitted or accepted report from the union's subtree is at risk
+ * (plans_supervision_rule.report_grace_days). Nothing is stored, so nothing
+ * goes stale. The subtree's unions and reports are read in one query each,
+ * whatever its size (reported-periods.ts).
  */
 export async function getSupervisionBoard(ctx: RequestContext, planId: number): Promise<TSupervisionBoard> {
   const user = requireUser(ctx);
   const plan = await loadPlan(ctx, planId);
-  const rollup = await getRollup(ctx, plan.id, {});
+  const rollup = await getRollup(ctx, plan.id, {}, { subtree: true });
   const today = beijingDate(ctx.now());
   const rule = await supervisionRuleOn(ctx.db, today);
   const planRow = await ctx.db.selectFrom('plans_plan').select('confirmed_at').where('id', '=', plan.id).executeTakeFirstOrThrow();
   const start = planRow.confirmed_at ? beijingDate(planRow.confirmed_at) : null;
+  const root = await ctx.db.selectFrom('org_unit').select(['id', 'name', 'type', 'path']).where('id', '=', rollup.orgUnit.id).executeTakeFirstOrThrow();
 
-  const columnIds = [rollup.orgUnit.id, ...rollup.children.map((child) => child.id)];
   const measureIds = rollup.measures.map((measure) => measure.id);
-  const [units, cadences, items] = await Promise.all([
-    ctx.db.selectFrom('org_unit').select(['id', 'name', 'path']).where('id', 'in', columnIds).execute(),
+  const [holders, cadences, items] = await Promise.all([
+    // The roll-up's columns below the root: every union of its subtree the plan was issued to.
+    ctx.db
+      .selectFrom('plans_issue as i')
+      .innerJoin('org_unit as o', 'o.id', 'i.to_org_unit_id')
+      .select(['o.id', 'o.name', 'o.type', 'o.path'])
+      .where('i.plan_id', '=', plan.id)
+      .where(subtreeOf('i.to_path', root.path))
+      .execute(),
     measureIds.length === 0 ? [] : ctx.db.selectFrom('plans_measure').select(['id', 'cadence']).where('id', 'in', measureIds).execute(),
     listItems(ctx, plan.id),
   ]);
-  const unitOf = new Map(units.map((unit) => [unit.id, unit]));
-  const cadenceOf = new Map(cadences.map((row) => [row.id, row.cadence as TMeasureCadence | null]));
-
-  // Which (measure, period) pairs have a report in each column's subtree.
-  const due = new Map(measureIds.map((id) => [id, lastDuePeriod(cadenceOf.get(id) ?? null, today, start, rule.reportGraceDays)]));
-  const duePairs = [...due].filter((entry): entry is [number, { period: string; endsOn: string }] => entry[1] !== null);
-  const reported =
-    duePairs.length === 0
-      ? []
-      : await ctx.db
-          .selectFrom('plans_report')
-          .select(['measure_id', 'period', 'org_path'])
-          .where('plan_id', '=', plan.id)
-          .where('state', 'in', ['submitted', 'accepted'])
-          .where((eb) => eb.or(duePairs.map(([measureId, { period }]) => eb.and([eb('measure_id', '=', measureId), eb('period', '=', period)]))))
-          .where(subtreeOf('plans_report.org_path', unitOf.get(rollup.orgUnit.id)!.path))
-          .execute();
+  const unitOf = new Map([root, ...holders].map((unit) => [unit.id, unit]));
+  // The reporting period each periodic measure should have been reported for by now (null: none yet).
+  const due = new Map(cadences.map((row) => [row.id, lastDuePeriod(row.cadence as TMeasureCadence | null, today, start, rule.reportGraceDays)]));
+  const reported = await reportedPeriods(ctx, plan.id, root.path, due);
 
   const canSupervise = user.permissions.has(PLANS_SUPERVISE);
   const flags: TSupervisionFlag[] = [];
   for (const measure of rollup.measures) {
-    const standings = [{ ...measure.at, orgUnitId: rollup.orgUnit.id }, ...measure.children];
-    for (const standing of standings) {
-      const unit = unitOf.get(standing.orgUnitId);
-      if (!unit) continue;
+    // Tree order: a union, then the unions below it.
+    const standings = [{ ...measure.at, orgUnitId: root.id }, ...measure.children]
+      .flatMap((standing) => {
+        const unit = unitOf.get(standing.orgUnitId);
+        return unit ? [{ standing, unit }] : [];
+      })
+      .sort((a, b) => (a.unit.path < b.unit.path ? -1 : a.unit.path > b.unit.path ? 1 : 0));
+    for (const { standing, unit } of standings) {
       const reasons: string[] = [];
       if (standing.isOverdue || standing.isAtRisk) reasons.push(standing.reason);
       const isDone = standing.progress === 'done' || (standing.completion !== null && standing.completion >= 100) || standing.reason === '已完成';
       const owed = due.get(measure.id);
-      if (owed && !isDone && !standing.isOverdue && !reported.some((row) => row.measure_id === measure.id && row.period === owed.period && row.org_path.startsWith(unit.path))) {
+      if (owed && !isDone && !standing.isOverdue && !reported.has(measure.id, owed.period, unit.path)) {
         reasons.push(`${owed.period} 期进展逾期未报送（应于 ${owed.endsOn} 后 ${rule.reportGraceDays} 日内报送）`);
       }
       if (reasons.length === 0) continue;
@@ -74,7 +77,7 @@ export async function getSupervisionBoard(ctx: RequestContext, planId: number): 
         measureNo: measure.no,
         measureTitle: measure.title,
         deadline: measure.deadline,
-        orgUnit: { id: unit.id, name: unit.name },
+        orgUnit: { id: unit.id, name: unit.name, type: unit.type },
         flag: standing.isOverdue ? 'overdue' : 'at_risk',
         reasons,
         canSupervise: canSupervise && unit.id !== user.org.id && unit.path.startsWith(user.org.path),
