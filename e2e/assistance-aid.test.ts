@@ -64,7 +64,10 @@ describe('assistance (帮扶记录, 送温暖): clerk and reviewer in Chromium',
     await page.locator('#aid-date').fill('2026-11-24');
     await page.locator('#aid-note').fill('冬季生活救助');
     await shoot(page, 'record-form');
+    const refused = page.waitForResponse((response) => response.url().endsWith('/api/assistance/aid/records') && response.request().method() === 'POST');
     await page.getByTestId('aid-save').click();
+    // The refusal names its field and figures; the drawer places it by the field, not by its words.
+    expect((await (await refused).json()).error).toMatchObject({ field: 'amount', details: { capYuan: 8400, approvedYuan: 0, remainingYuan: 8400, requestedYuan: 9000 } });
     // The server's refusal names the cap, the year, what was given and the room left, on the amount.
     await expect.poll(() => fieldError(page, 'aid-amount').textContent(), { timeout: 15_000 }).toContain('超出帮扶上限');
     const refusal = await fieldError(page, 'aid-amount').textContent();

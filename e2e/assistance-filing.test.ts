@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../src/core/cn/id-number';
@@ -152,6 +153,29 @@ describe('hardship files (困难职工建档): clerk, reviewers and the notice p
     await expect.poll(() => status(page), { timeout: 15_000 }).toBe('待上级工会经济状况核对');
     await page.getByRole('tab', { name: /佐证材料/ }).click();
     await expect.poll(() => page.getByTestId('evidence-list').innerText()).toContain('授权委托书-王建国.pdf');
+
+    // ---- Opening it asks why; the reason goes in a POST body (audited), never in a URL, and a new tab
+    // fetches the file once with a one-time token.
+    const reason = '核对授权委托书签字';
+    const urls: string[] = [];
+    page.context().on('request', (request) => urls.push(request.url()));
+    const authorisation = (await world.read((tx) => tx.selectFrom('assistance_household_file').select(['id', 'sha256']).where('household_id', '=', householdId).execute()))[0]!;
+    await page.getByTestId(`evidence-open-${authorisation.id}`).click();
+    await page.locator('#evidence-reason').fill(reason);
+    await shoot(page, 'evidence-reason');
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('evidence-open-ok').click()]);
+    const download = await tab.waitForEvent('download', { timeout: 15_000 });
+    expect(download.suggestedFilename()).toBe('授权委托书-王建国.pdf');
+    expect(readFileSync((await download.path())!)).toEqual(PDF);
+    await expect.poll(() => page.locator('#evidence-reason').count()).toBe(0);
+    const tokenUrl = urls.find((address) => address.includes(`/files/${authorisation.id}?token=`));
+    expect(tokenUrl).toMatch(/\?token=[A-Za-z0-9_-]{43}$/);
+    for (const address of urls) expect(decodeURIComponent(address)).not.toContain(reason);
+    const opened = await world.db.selectFrom('audit_event').select(['reason', 'actor_login', 'details']).where('action', '=', 'assistance.household.file.read').execute();
+    expect(opened).toEqual([{ reason, actor_login: world.logins.clerkA, details: { fileId: authorisation.id, kind: 'authorisation', sha256: authorisation.sha256 } }]);
+    // The token is spent: the same address again is refused.
+    const replay = await page.request.get(tokenUrl!);
+    expect(replay.status()).toBe(403);
     await page.context().close();
 
     // ---- 甲县's reviewer: 核对通过 waits for the civil-affairs check; run it, then pass.
@@ -221,6 +245,13 @@ describe('hardship files (困难职工建档): clerk, reviewers and the notice p
     await page.goto(`${url}/assistance`);
     await expect.poll(() => page.getByTestId('household-table').innerText(), { timeout: 15_000 }).toContain('已建档');
     await shoot(page, 'list-county');
+    // Search by the start of the name: the server answers from the whole subtree.
+    await page.locator('#household-search').fill('王建');
+    await page.locator('#household-search').press('Enter');
+    await expect.poll(() => page.getByTestId('household-table').innerText(), { timeout: 15_000 }).not.toContain('张红兵');
+    expect(await page.getByTestId('household-table').innerText()).toContain('王建国');
+    expect(await page.getByTestId('household-table').innerText()).not.toContain('李卫东');
+    await shoot(page, 'list-search');
     await page.context().close();
     expect(pageErrors).toEqual([]);
   }, 600_000);

@@ -15,11 +15,19 @@ import {
   CHILD_TYPE,
   draftVersion,
   freshChild,
+  freshRoundTitle,
+  freshScoredRound,
+  freshSupervisionItem,
   freshUnitName,
   MATRIX_DATA_DIR,
   MATRIX_PDF,
+  MATRIX_SCHEME_TREE,
   type Probe,
   planProbe,
+  schemeVersion,
+  type SupervisionFixture,
+  supervisionProbe,
+  supervisionVersion,
   type Target,
 } from './support/access-matrix-world';
 
@@ -38,6 +46,9 @@ const applicationIdNumber = () => makeIdNumber('610113', '1991-01-01', (applicat
 /** Accounts the matrix creates get fresh logins. */
 let newLogins = 0;
 const MATRIX_PLAN_TEXT = '一、总体要求\n1.做好矩阵测试工作。';
+
+/** A scoring step inside the subtree: the issuing union scores; the assessed union cannot lock the round (404); a union above is refused (403). */
+const scoringAnswer = (f: SupervisionFixture, actorPath: string) => (actorPath === f.issuerPath ? [200] : actorPath === f.supervisedPath ? [404] : [403]);
 
 /** How to aim each route at a target unit. A route missing here fails the test. */
 /**
@@ -194,9 +205,16 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
     },
     rowPath: t.household.path,
   }),
-  'GET /assistance/households/:id/files/:fileId': (t) => ({
-    request: { method: 'GET', url: `/api/assistance/households/${t.household.id}/files/${t.household.fileId}?reason=${encodeURIComponent('权限矩阵测试')}` },
+  'POST /assistance/households/:id/files/:fileId/open': (t) => ({
+    request: { method: 'POST', url: `/api/assistance/households/${t.household.id}/files/${t.household.fileId}/open`, payload: { reason: '权限矩阵测试' } },
     rowPath: t.household.path,
+  }),
+  // A token the caller was never issued: inside, the file is found and the token refused (403);
+  // outside, the household is not found first (404). households-routes.test.ts redeems real tokens.
+  'GET /assistance/households/:id/files/:fileId': (t) => ({
+    request: { method: 'GET', url: `/api/assistance/households/${t.household.id}/files/${t.household.fileId}?token=${'A'.repeat(43)}` },
+    rowPath: t.household.path,
+    inside: [403],
   }),
   'POST /assistance/reverifications': (t) => ({ request: { method: 'POST', url: '/api/assistance/reverifications', payload: { orgUnitId: t.unitId } }, rowPath: t.unitPath }),
   // 帮扶记录 and 批量帮扶 (server/aid/): aidFixture puts one draft record on the target's household and a draft
@@ -285,22 +303,66 @@ const PROBES: Record<string, Probe | 'not-row-scoped'> = {
   'GET /plans/:id/status-report.xlsx': planProbe((f) => ({ method: 'GET', url: `/api/plans/${f.planId}/status-report.xlsx` })),
   'GET /plans/:id/status-report.pdf': planProbe((f) => ({ method: 'GET', url: `/api/plans/${f.planId}/status-report.pdf` })),
   'GET /plans/:id/supervision': planProbe((f) => ({ method: 'GET', url: `/api/plans/${f.planId}/supervision` })),
-  // 督办 steps and 考核 need a supervision item or an assessment round; plans-supervision.test.ts and
-  // plans-assessment.test.ts check a sibling city gets 404 and a parent cannot act for the issuing union.
-  'POST /plans/:id/supervision': 'not-row-scoped',
-  'POST /plans/:id/supervision/:supervisionId/reply': 'not-row-scoped',
-  'POST /plans/:id/supervision/:supervisionId/close': 'not-row-scoped',
-  'GET /plans/assessments': 'not-row-scoped', // the caller's own subtree (row-level security)
-  'POST /plans/assessments': 'not-row-scoped',
-  'GET /plans/assessments/:id': 'not-row-scoped',
-  'PUT /plans/assessments/:id': 'not-row-scoped',
-  'POST /plans/assessments/:id/rounds': 'not-row-scoped',
-  'GET /plans/assessments/rounds/:id/ranking': 'not-row-scoped',
-  'GET /plans/assessments/rounds/:id/sheet': 'not-row-scoped',
-  'PUT /plans/assessments/rounds/:id/entries': 'not-row-scoped',
-  'POST /plans/assessments/rounds/:id/adjustments': 'not-row-scoped',
-  'POST /plans/assessments/rounds/:id/publish': 'not-row-scoped',
-  'GET /plans/assessments/rounds/:id/export': 'not-row-scoped',
+  // 督办 and 考核 (see supervisionFixture): the target is supervised and assessed by its parent. Who may take a step
+  // inside the subtree is one union: the issuer (or a union above it) issues and closes, the supervised union
+  // replies — another union inside gets 403 for it (or 409 for supervising itself); outside, the row does not exist.
+  'POST /plans/:id/supervision': supervisionProbe(
+    (f) => ({ method: 'POST', url: `/api/plans/${f.planId}/supervision`, payload: { measureId: f.measureId, orgUnitId: f.supervisedId, kind: 'reminder', comment: '矩阵测试督办' } }),
+    (f, actor) => (actor === f.supervisedPath ? [409] : [200]),
+  ),
+  // An open item takes replies again and again; each reads its current version.
+  'POST /plans/:id/supervision/:supervisionId/reply': supervisionProbe(
+    async (f, db) => ({
+      method: 'POST',
+      url: `/api/plans/${f.planId}/supervision/${f.itemId}/reply`,
+      payload: { version: await supervisionVersion(db, f.itemId), comment: '矩阵测试答复', expectedCompletionOn: '2026-12-31' },
+    }),
+    (f, actor) => (actor === f.supervisedPath ? [200] : [403]),
+  ),
+  // A closed item takes no step: each call closes an item of its own.
+  'POST /plans/:id/supervision/:supervisionId/close': supervisionProbe(
+    async (f, db) => ({ method: 'POST', url: `/api/plans/${f.planId}/supervision/${await freshSupervisionItem(f, db)}/close`, payload: { version: 1, comment: '矩阵测试办结' } }),
+    (f, actor) => (actor === f.supervisedPath ? [403] : [200]),
+  ),
+  'GET /plans/assessments': 'not-row-scoped', // a list with no row named: the schemes the caller's own subtree issued or is assessed by (row-level security); plans-assessment.test.ts checks each union sees only its subtree
+  // A new scheme of the caller's union assessing the target (a union may not assess itself: 400).
+  'POST /plans/assessments': supervisionProbe(
+    (f) => ({ method: 'POST', url: '/api/plans/assessments', payload: { planId: null, year: 2026, title: '矩阵测试考核方案', fullScore: 100, orgUnitIds: [f.supervisedId], tree: MATRIX_SCHEME_TREE } }),
+    (f, actor) => (actor === f.supervisedPath ? [400] : [200]),
+  ),
+  'GET /plans/assessments/:id': supervisionProbe((f) => ({ method: 'GET', url: `/api/plans/assessments/${f.schemeId}` })),
+  // An edit that changes nothing, from the current version. Building and scoring are the issuing union's own acts (考核单位).
+  'PUT /plans/assessments/:id': supervisionProbe(
+    async (f, db) => ({
+      method: 'PUT',
+      url: `/api/plans/assessments/${f.schemeId}`,
+      payload: { version: await schemeVersion(db, f.schemeId), planId: null, year: 2026, title: '矩阵测试考核方案', fullScore: 100, orgUnitIds: [f.supervisedId], tree: MATRIX_SCHEME_TREE },
+    }),
+    (f, actor) => (actor === f.issuerPath ? [200] : [403]),
+  ),
+  'POST /plans/assessments/:id/rounds': supervisionProbe(
+    (f) => ({ method: 'POST', url: `/api/plans/assessments/${f.schemeId}/rounds`, payload: { title: freshRoundTitle() } }),
+    (f, actor) => (actor === f.issuerPath ? [200] : [403]),
+  ),
+  'GET /plans/assessments/rounds/:id/ranking': supervisionProbe((f) => ({ method: 'GET', url: `/api/plans/assessments/rounds/${f.roundId}/ranking` })),
+  'GET /plans/assessments/rounds/:id/sheet': supervisionProbe((f) => ({ method: 'GET', url: `/api/plans/assessments/rounds/${f.roundId}/sheet?orgUnitId=${f.supervisedId}` })),
+  // Scoring locks the round, which row-level security lets only the issuing side do: the assessed union sees the
+  // round but finds none to score (404, as plans-assessment.test.ts asserts for 西安); a union above the issuer
+  // is refused by name (403). The same entry and a fresh adjustment row each time: answerable however often repeated.
+  'PUT /plans/assessments/rounds/:id/entries': supervisionProbe(
+    (f) => ({ method: 'PUT', url: `/api/plans/assessments/rounds/${f.roundId}/entries`, payload: { orgUnitId: f.supervisedId, ruleKey: 'r1', value: 80, note: '矩阵测试' } }),
+    (f, actor) => scoringAnswer(f, actor),
+  ),
+  'POST /plans/assessments/rounds/:id/adjustments': supervisionProbe(
+    (f) => ({ method: 'POST', url: `/api/plans/assessments/rounds/${f.roundId}/adjustments`, payload: { orgUnitId: f.supervisedId, itemKey: 'i1', delta: 1, reason: '矩阵测试调整' } }),
+    (f, actor) => scoringAnswer(f, actor),
+  ),
+  // A published round is frozen: each call publishes a scored round of its own.
+  'POST /plans/assessments/rounds/:id/publish': supervisionProbe(
+    async (f, db) => ({ method: 'POST', url: `/api/plans/assessments/rounds/${await freshScoredRound(f, db)}/publish` }),
+    (f, actor) => scoringAnswer(f, actor),
+  ),
+  'GET /plans/assessments/rounds/:id/export': supervisionProbe((f) => ({ method: 'GET', url: `/api/plans/assessments/rounds/${f.roundId}/export` })),
   'GET /plans/:id/reports': planProbe((f) => ({ method: 'GET', url: `/api/plans/${f.planId}/reports` })),
   // The owner does not report on its own plan, a union above it did not receive it: 409 either way.
   'POST /plans/reports': planProbe((f) => ({ method: 'POST', url: '/api/plans/reports', payload: { measureId: f.measureId, period: '2026-Q1', progress: 'on_track' } }), [409]),
@@ -472,7 +534,7 @@ for (const engine of TEST_ENGINES) {
           const access = EFFECTIVE_ACCESS[`${route.method} ${route.url}`] ?? route.access;
           const hasPermission = access === 'signed-in' || permissions[actor]!.includes(access);
           for (const [code, target] of Object.entries(targets)) {
-            const { request, rowPath, inside = [200] } = await probe(target, database.kysely);
+            const { request, rowPath, inside = [200] } = await probe(target, database.kysely, actorPath);
             const isInside = rowPath.startsWith(actorPath);
             const response = await app.inject({ ...request, headers: { ...(request.headers as Record<string, string> | undefined), ...sessions[actor] } });
             cells += 1;

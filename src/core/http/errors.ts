@@ -15,6 +15,10 @@ export const ERROR_STATUS = {
   WORKFLOW_ILLEGAL_TRANSITION: 409,
   /** A workflow step started from a version someone else has moved on from. */
   WORKFLOW_VERSION_CONFLICT: 409,
+  /** An edit of a record started from a version someone else has changed since (optimistic locking). */
+  STALE_VERSION: 409,
+  /** An edit of a record whose state forbids edits now (e.g. under public notice, or closed). */
+  RECORD_FROZEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
@@ -24,12 +28,16 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export type ErrorDetail = { field?: string; code: string; message: string };
 
+/** The figures behind a refusal (e.g. a cap, what was given, what was asked), for a client to show without parsing the message. */
+export type ErrorFigures = Readonly<Record<string, number | string>>;
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
-  readonly details: ErrorDetail[] | undefined;
+  /** Every refused field (validation), or the figures of one refusal. */
+  readonly details: ErrorDetail[] | ErrorFigures | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { field?: string; details?: ErrorDetail[] } = {}) {
+  constructor(code: ErrorCode, message: string, options: { field?: string; details?: ErrorDetail[] | ErrorFigures } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;

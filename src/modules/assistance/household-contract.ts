@@ -244,6 +244,13 @@ export const ZHouseholdListQuery = z.object({
   status: z.enum(HOUSEHOLD_STATUSES, { error: '档案状态无效' }).optional(),
   /** Main or secondary cause. */
   cause: z.enum(HARDSHIP_CAUSES, { error: '致困原因无效' }).optional(),
+  /** The start of the main worker's name (blank: no filter). */
+  q: z
+    .string()
+    .trim()
+    .max(50, '搜索内容过长')
+    .optional()
+    .transform((text) => text || undefined),
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(HOUSEHOLD_PAGE_MAX).default(20),
 });
@@ -307,6 +314,18 @@ export const ZHouseholdNotice = z.object({
   endsOn: z.string(),
   workingDays: z.number().int(),
   source: z.string(),
+});
+
+/** 查看佐证材料: why (audited, in the body — never in a URL). */
+export const ZEvidenceOpenRequest = z.object({
+  reason: z.string({ message: '请填写查看原因' }).trim().min(4, '请填写查看原因（至少 4 个字）').max(200, '原因过长'),
+});
+/** A one-time token for GET …/files/:fileId?token=: bound to the caller and the file, valid until expiresAt. */
+export const ZEvidenceOpenResult = z.object({ token: z.string(), expiresAt: z.string() });
+export type TEvidenceOpenResult = z.output<typeof ZEvidenceOpenResult>;
+export const ZEvidenceParams = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
+export const ZEvidenceDownloadQuery = z.object({
+  token: z.string({ message: '请先在档案页点击“查看”并填写原因' }).regex(/^[A-Za-z0-9_-]{43}$/, '查看链接无效，请在档案页重新点击“查看”'),
 });
 
 export const ZEvidenceUploadQuery = z.object({ kind: z.enum(EVIDENCE_KINDS, { error: `材料类别应为 ${EVIDENCE_KINDS.join('、')} 之一` }) });

@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { capRefusal, dibaoMonthsFen, yuanTextToFen } from './aid-caps';
+import { capBreach, dibaoMonthsFen, yuanTextToFen } from './aid-caps';
 import { toScaled } from './money';
 
 describe('assistance caps', () => {
   const living = { label: '生活救助年度上限', limitFen: 840000n, givenFen: 800000n };
 
-  it('passes a claim that reaches the limit exactly and refuses one fen more, naming cap, year, given and room', () => {
-    expect(capRefusal([living], 40000n, 2026)).toBeNull();
-    expect(capRefusal([living], 40001n, 2026)).toBe('超出帮扶上限“生活救助年度上限”：2026 年上限 8400 元，已批准 8000 元，剩余 400 元，本次 400.01 元');
+  it('passes a claim that reaches the limit exactly and refuses one fen more, naming cap, year, given and room in words and figures', () => {
+    expect(capBreach([living], 40000n, 2026)).toBeNull();
+    expect(capBreach([living], 40001n, 2026)).toEqual({
+      message: '超出帮扶上限“生活救助年度上限”：2026 年上限 8400 元，已批准 8000 元，剩余 400 元，本次 400.01 元',
+      figures: { capYuan: 8400, approvedYuan: 8000, remainingYuan: 400, requestedYuan: 400.01 },
+    });
   });
 
   it('names the first cap broken when several apply, and no negative room', () => {
     const total = { label: '每户每年合计', limitFen: 100000n, givenFen: 120000n };
-    expect(capRefusal([living, total], 100n, 2027)).toBe('超出帮扶上限“每户每年合计”：2027 年上限 1000 元，已批准 1200 元，剩余 0 元，本次 1 元');
+    expect(capBreach([living, total], 100n, 2027)).toEqual({
+      message: '超出帮扶上限“每户每年合计”：2027 年上限 1000 元，已批准 1200 元，剩余 0 元，本次 1 元',
+      figures: { capYuan: 1000, approvedYuan: 1200, remainingYuan: 0, requestedYuan: 1 },
+    });
   });
 
   it('reads numeric text to the fen without floats', () => {

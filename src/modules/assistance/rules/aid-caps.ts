@@ -1,4 +1,4 @@
-import { floorDiv, formatYuan, RATIO_SCALE } from './money';
+import { fenToYuan, floorDiv, formatYuan, RATIO_SCALE } from './money';
 
 /**
  * The keys of the assistance caps in `assistance_rule_value` (migration
@@ -18,19 +18,34 @@ export type AidRuleKey = keyof typeof AID_RULE_KEY_LABELS;
 /** One cap as it applies to a claim: its name, the limit and what the year already holds, in fen. */
 export type AidCap = { label: string; limitFen: bigint; givenFen: bigint };
 
-/**
- * Null when `amountFen` fits every cap; otherwise the refusal, naming the
- * first cap it would break, the year, what was already given and the room left.
- * Integer fen throughout: exactly the limit passes, one fen more does not.
- */
-export function capRefusal(caps: readonly AidCap[], amountFen: bigint, year: number): string | null {
+/** The first cap a claim of `amountFen` would break, with the room it had left (never below 0); null when it fits every cap. */
+export function brokenCap(caps: readonly AidCap[], amountFen: bigint): { cap: AidCap; roomFen: bigint } | null {
   for (const cap of caps) {
     const room = cap.limitFen - cap.givenFen;
-    if (amountFen > room) {
-      return `超出帮扶上限“${cap.label}”：${year} 年上限 ${formatYuan(cap.limitFen)} 元，已批准 ${formatYuan(cap.givenFen)} 元，剩余 ${formatYuan(room > 0n ? room : 0n)} 元，本次 ${formatYuan(amountFen)} 元`;
-    }
+    if (amountFen > room) return { cap, roomFen: room > 0n ? room : 0n };
   }
   return null;
+}
+
+/** A cap refusal's figures in yuan, as an API error carries them: the form shows them by the amount without reading the message. */
+export type CapFigures = { capYuan: number; approvedYuan: number; remainingYuan: number; requestedYuan: number };
+
+export type CapBreach = { message: string; figures: CapFigures };
+
+/**
+ * Null when `amountFen` fits every cap; otherwise the refusal, naming the
+ * first cap it would break, the year, what was already given and the room
+ * left, in words and in figures. Integer fen throughout: exactly the limit
+ * passes, one fen more does not.
+ */
+export function capBreach(caps: readonly AidCap[], amountFen: bigint, year: number): CapBreach | null {
+  const broken = brokenCap(caps, amountFen);
+  if (!broken) return null;
+  const { cap, roomFen } = broken;
+  return {
+    message: `超出帮扶上限“${cap.label}”：${year} 年上限 ${formatYuan(cap.limitFen)} 元，已批准 ${formatYuan(cap.givenFen)} 元，剩余 ${formatYuan(roomFen)} 元，本次 ${formatYuan(amountFen)} 元`,
+    figures: { capYuan: fenToYuan(cap.limitFen), approvedYuan: fenToYuan(cap.givenFen), remainingYuan: fenToYuan(roomFen), requestedYuan: fenToYuan(amountFen) },
+  };
 }
 
 /** "8400.5" (numeric as both engines return it) → 840050n, exactly: no float on the way. */

@@ -112,7 +112,8 @@ describeEachEngine('hardship filing workflow', (engine) => {
     expect((await w.act(w.logins.countyA, poor.id, 'approve_financial_check')).json()).toMatchObject({ status: 'notice' });
     // Frozen while the public looks at it.
     const frozen = await w.put(w.logins.clerkA, `/api/assistance/households/${poor.id}`, { expectedVersion: edited.json().version, ...DEEP_FIGURES });
-    expect(frozen.json().error).toMatchObject({ code: 'CONFLICT', message: '公示期间不能修改档案，如有异议请登记公示异议' });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json().error).toMatchObject({ code: 'RECORD_FROZEN', message: '公示期间不能修改档案，如有异议请登记公示异议' });
     // Steps the state does not allow, or the system's own, are refused by name.
     expect((await w.act(w.logins.clerkA, poor.id, 'submit')).json().error).toMatchObject({ code: 'WORKFLOW_ILLEGAL_TRANSITION', message: '当前状态“公示中”不能执行“提交建档申请”' });
     expect((await w.act(w.logins.countyA, poor.id, 'finish_notice')).json().error.message).toBe('“公示期满无异议，建档”由系统在期限届满时自动执行，不能手动操作');
@@ -222,6 +223,7 @@ describeEachEngine('hardship filing workflow', (engine) => {
     const keep = { ...DEEP_FIGURES, bank: { bankName: DEEP_FIGURES.bank.bankName }, members: [] };
     expect((await w.put(w.logins.clerkA, `/api/assistance/households/${file.id}`, { expectedVersion: detail.version, ...keep })).statusCode).toBe(200);
     const stale = await w.put(w.logins.clerkA, `/api/assistance/households/${file.id}`, { expectedVersion: detail.version, ...keep });
-    expect(stale.json().error).toMatchObject({ code: 'CONFLICT', message: '该档案已被他人修改，请刷新后重试' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'STALE_VERSION', message: '该档案已被他人修改，请刷新后重试' });
   });
 });

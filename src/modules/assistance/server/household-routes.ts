@@ -5,7 +5,11 @@ import { defineRoute } from '../../../core/http/route';
 import { ASSISTANCE_READ, ASSISTANCE_REVEAL, ASSISTANCE_REVIEW, ASSISTANCE_WRITE } from '../contract';
 import {
   ZCreateHousehold,
+  ZEvidenceDownloadQuery,
   ZEvidenceFile,
+  ZEvidenceOpenRequest,
+  ZEvidenceOpenResult,
+  ZEvidenceParams,
   ZEvidenceUploadQuery,
   ZHouseholdActionInput,
   ZHouseholdActionParams,
@@ -31,7 +35,9 @@ import { revealHouseholdField } from './use-cases/reveal-household-field';
 import { reverifyHouseholds } from './use-cases/reverify-households';
 import { takeFilingAction } from './use-cases/take-filing-action';
 import { updateHousehold } from './use-cases/update-household';
-import { readEvidence, uploadEvidence } from './use-cases/upload-evidence';
+import { downloadEvidence } from './use-cases/download-evidence';
+import { openEvidence } from './use-cases/open-evidence';
+import { uploadEvidence } from './use-cases/upload-evidence';
 
 /**
  * 困难职工档案 (一户一档) and its filing workflow. Who may take each workflow
@@ -68,7 +74,7 @@ export const updateHouseholdRoute = defineRoute({
 export const findHouseholdsRoute = defineRoute({
   method: 'GET',
   url: '/assistance/households',
-  summary: '困难职工档案列表（脱敏；按困难类别、状态、致困原因、地区子树筛选；键集分页）',
+  summary: '困难职工档案列表（脱敏；按职工姓名开头、困难类别、状态、致困原因、地区子树筛选；键集分页）',
   access: ASSISTANCE_READ,
   audit: 'sensitive-read',
   query: ZHouseholdListQuery,
@@ -80,7 +86,8 @@ export const findHouseholdsRoute = defineRoute({
       category: 'sensitive-read',
       targetType: 'org_unit',
       targetId: query.orgUnitId ?? requireUser(ctx).org.id,
-      details: { tier: query.tier ?? null, status: query.status ?? null, cause: query.cause ?? null, rows: list.items.length },
+      // Whether a name was searched, never the name (as the members export records it).
+      details: { tier: query.tier ?? null, status: query.status ?? null, cause: query.cause ?? null, searched: query.q !== undefined, rows: list.items.length },
     });
     return list;
   },
@@ -166,22 +173,29 @@ export const uploadEvidenceRoute = defineRoute({
   handler: ({ params, query, ctx, request }) => uploadEvidence(ctx, params.id, query.kind, request.body, request.headers['x-file-name'] as string | undefined),
 });
 
-const ZEvidenceParams = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
-const ZEvidenceReadQuery = z.object({
-  reason: z.string({ message: '请填写查看原因' }).trim().min(4, '请填写查看原因（至少 4 个字）').max(200, '原因过长'),
+export const openEvidenceRoute = defineRoute({
+  method: 'POST',
+  url: '/assistance/households/:id/files/:fileId/open',
+  summary: '查看佐证材料：填写原因（记入审计），取得 1 分钟内有效、只能使用一次的下载凭证',
+  access: ASSISTANCE_READ,
+  audit: 'sensitive-read',
+  params: ZEvidenceParams,
+  body: ZEvidenceOpenRequest,
+  response: ZEvidenceOpenResult,
+  handler: ({ params, body, ctx }) => openEvidence(ctx, params.id, params.fileId, body.reason),
 });
 
 export const readEvidenceRoute = defineRoute({
   method: 'GET',
   url: '/assistance/households/:id/files/:fileId',
-  summary: '查看佐证材料（须填写原因，记入审计）',
+  summary: '下载佐证材料（凭查看时取得的一次性凭证；记入审计）',
   access: ASSISTANCE_READ,
   audit: 'sensitive-read',
   params: ZEvidenceParams,
-  query: ZEvidenceReadQuery,
+  query: ZEvidenceDownloadQuery,
   response: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: '佐证材料文件' }),
   handler: async ({ params, query, ctx, reply }) => {
-    const { file, bytes } = await readEvidence(ctx, params.id, params.fileId, query.reason);
+    const { file, bytes } = await downloadEvidence(ctx, params.id, params.fileId, query.token);
     const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[file.content_type];
     reply
       .type(file.content_type)

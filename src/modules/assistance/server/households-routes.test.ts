@@ -11,9 +11,13 @@ import { buildHouseholdWorld, DEEP_FIGURES, PDF, RELATIVE_FIGURES } from './test
 /**
  * Hardship files (一户一档) through the API: opening one on a current member,
  * one open file per household province-wide, scope and row-level security,
- * masked lists with filters and keyset pages, sealed fields and audited
- * reveals, edits, and evidence uploads.
+ * masked lists with filters, name search and keyset pages, sealed fields and
+ * audited reveals, edits and their conflict codes, evidence uploads and their
+ * one-time download tokens.
  */
+/** The first bytes of a PNG (the type is judged from them). */
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR…')]);
+
 describeEachEngine('hardship files', (engine) => {
   const database = useFreshDatabase(engine);
   const world = () => buildHouseholdWorld(database());
@@ -175,6 +179,68 @@ describeEachEngine('hardship files', (engine) => {
     expect(listed.at(-2)).toMatchObject({ category: 'sensitive-read', actor_login: 'county-a' });
   });
 
+  it('finds files by the start of the worker name (q), inside the caller subtree only, with the other filters and pages', async () => {
+    const w = await world();
+    const wang = await w.open(w.members.wang);
+    const wangMin = await w.open(await w.member(w.units.factoryA, '王建民'));
+    await w.open(await w.member(w.units.factoryA, '李王明'));
+    await w.open(w.members.zhang);
+    const wangJun = await w.open(await w.member(w.units.factoryB, '王建军'), {}, w.logins.clerkB);
+    expect((await w.act(w.logins.clerkA, wang.id, 'submit')).statusCode).toBe(200);
+
+    const found = async (login: string, query: string) => {
+      const response = await w.get(login, `/api/assistance/households?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().items.map((item: { id: number }) => item.id).sort((a: number, b: number) => a - b);
+    };
+    const q = (text: string) => `q=${encodeURIComponent(text)}`;
+    // A prefix of the name, not a part of it; 乙厂's 王建军 is outside 甲县's subtree.
+    expect(await found(w.logins.countyA, q('王'))).toEqual([wang.id, wangMin.id]);
+    expect(await found(w.logins.countyA, q('王建国'))).toEqual([wang.id]);
+    expect(await found(w.logins.countyA, q('建国'))).toEqual([]);
+    expect(await found(w.logins.countyB, q('王'))).toEqual([wangJun.id]);
+    expect(await found(w.logins.province, q('王建'))).toEqual([wang.id, wangMin.id, wangJun.id]);
+    // orgUnitId narrows the subtree; a union outside the caller's is not found.
+    expect(await found(w.logins.province, `${q('王建')}&orgUnitId=${w.units.countyB.id}`)).toEqual([wangJun.id]);
+    expect((await w.get(w.logins.countyA, `/api/assistance/households?${q('王')}&orgUnitId=${w.units.countyB.id}`)).statusCode).toBe(404);
+    // With the other filters, and a page at a time.
+    expect(await found(w.logins.countyA, `${q('王')}&status=first_review`)).toEqual([wang.id]);
+    const first = (await w.get(w.logins.countyA, `/api/assistance/households?${q('王')}&limit=1`)).json();
+    const second = (await w.get(w.logins.countyA, `/api/assistance/households?${q('王')}&limit=1&after=${first.nextCursor}`)).json();
+    expect([...first.items, ...second.items].map((item: { id: number }) => item.id).sort((a, b) => a - b)).toEqual([wang.id, wangMin.id]);
+    expect(second.nextCursor).toBeNull();
+    // No wildcards; blank is no filter; too long is refused by name.
+    expect(await found(w.logins.countyA, q('%'))).toEqual([]);
+    expect(await found(w.logins.countyA, q('_'))).toEqual([]);
+    expect(await found(w.logins.countyA, q('  '))).toHaveLength(4);
+    expect((await w.get(w.logins.countyA, `/api/assistance/households?${q('王'.repeat(51))}`)).json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'q' });
+    // The audit says a name was searched, never which.
+    const listed = await auditEvents(w, 'assistance.household.list');
+    expect(listed[0]!.details).toMatchObject({ searched: true, rows: 2 });
+    expect(JSON.stringify(listed)).not.toContain('王');
+    expect(listed.filter((event) => (event.details as { searched: boolean }).searched === false)).toHaveLength(1);
+  });
+
+  it('answers an edit from a stale version STALE_VERSION and an edit of a frozen file RECORD_FROZEN, both 409', async () => {
+    const w = await world();
+    const draft = await w.open(w.members.wang);
+    const keep = { ...DEEP_FIGURES, bank: { bankName: DEEP_FIGURES.bank.bankName }, members: [] };
+    const url = (id: number) => `/api/assistance/households/${id}`;
+    expect((await w.put(w.logins.clerkA, url(draft.id), { expectedVersion: draft.version, ...keep })).statusCode).toBe(200);
+    const stale = await w.put(w.logins.clerkA, url(draft.id), { expectedVersion: draft.version, ...keep });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'STALE_VERSION', message: '该档案已被他人修改，请刷新后重试' });
+
+    const noticed = await w.open(w.members.zhang);
+    await w.toNotice(noticed.id);
+    const frozen = await w.put(w.logins.clerkA, url(noticed.id), { expectedVersion: noticed.version, ...keep });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json().error).toMatchObject({ code: 'RECORD_FROZEN', message: '公示期间不能修改档案，如有异议请登记公示异议' });
+    // Frozen wins over stale: a newer version would not make it editable.
+    expect((await w.put(w.logins.clerkA, url(noticed.id), { expectedVersion: noticed.version + 5, ...keep })).json().error.code).toBe('RECORD_FROZEN');
+    expect((await w.household(noticed.id)).version).toBe(noticed.version);
+  });
+
   it('seals ID numbers and the bank account at rest; reveals them only with a reason, audited without the value', async () => {
     const w = await world();
     const spouseNumber = makeIdNumber('610113', '1982-03-09', 884);
@@ -245,7 +311,7 @@ describeEachEngine('hardship files', (engine) => {
     ]);
   });
 
-  it('takes evidence as PDF, JPEG or PNG by content, at most 10 MB, under DATA_DIR; reading one back needs a reason and is audited', async () => {
+  it('takes evidence as PDF, JPEG or PNG by content, at most 10 MB, under DATA_DIR, and audits the upload', async () => {
     const w = await world();
     const file = await w.open(w.members.wang);
     const exe = await w.upload(w.logins.clerkA, file.id, 'authorisation', Buffer.from('MZ\x90\x00 this is a program'), '授权书.pdf');
@@ -254,21 +320,76 @@ describeEachEngine('hardship files', (engine) => {
     expect((await w.upload(w.logins.clerkA, file.id, 'photo', huge)).statusCode).toBe(413);
     expect((await w.upload(w.logins.clerkA, file.id, 'selfie')).json().error).toMatchObject({ field: 'kind' });
 
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR…')]);
-    const uploaded = await w.upload(w.logins.clerkA, file.id, 'photo', png, '入户照片.png');
-    expect(uploaded.json()).toMatchObject({ kind: 'photo', kindLabel: '入户调查照片', name: '入户照片.png', contentType: 'image/png', size: png.length });
-    expect(readFileSync(evidencePath(w.dataDir, uploaded.json().id))).toEqual(png);
+    const uploaded = await w.upload(w.logins.clerkA, file.id, 'photo', PNG, '入户照片.png');
+    expect(uploaded.json()).toMatchObject({ kind: 'photo', kindLabel: '入户调查照片', name: '入户照片.png', contentType: 'image/png', size: PNG.length });
+    expect(readFileSync(evidencePath(w.dataDir, uploaded.json().id))).toEqual(PNG);
     expect((await w.get(w.logins.countyA, `/api/assistance/households/${file.id}`)).json().files).toHaveLength(1);
+    expect((await auditEvents(w, 'assistance.household.file.upload')).map((event) => event.details)).toEqual([{ fileId: uploaded.json().id, kind: 'photo', size: PNG.length, sha256: uploaded.json().sha256 }]);
+  });
 
-    const url = `/api/assistance/households/${file.id}/files/${uploaded.json().id}`;
-    expect((await w.get(w.logins.countyA, url)).json().error).toMatchObject({ field: 'reason' });
-    const read = await w.get(w.logins.countyA, `${url}?reason=${encodeURIComponent('核对入户调查情况')}`);
+  it('opens evidence for a reason sent in the body (audited), answering a one-time token bound to its account and file for a minute; the reason is in no URL', async () => {
+    const w = await world();
+    const file = await w.open(w.members.wang);
+    const photo = (await w.upload(w.logins.clerkA, file.id, 'photo', PNG, '入户照片.png')).json();
+    const other = (await w.upload(w.logins.clerkA, file.id, 'authorisation', PDF, '授权书.pdf')).json();
+    const reason = '核对入户调查情况';
+    const openUrl = (fileId: number) => `/api/assistance/households/${file.id}/files/${fileId}/open`;
+    const fileUrl = (fileId: number, token: string) => `/api/assistance/households/${file.id}/files/${fileId}?token=${token}`;
+    const issue = async (login: string, fileId = photo.id) => {
+      const response = await w.post(login, openUrl(fileId), { reason });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as { token: string; expiresAt: string };
+    };
+
+    // The old way is gone: a reason in the query string opens nothing.
+    const old = await w.get(w.logins.countyA, `/api/assistance/households/${file.id}/files/${photo.id}?reason=${encodeURIComponent(reason)}`);
+    expect(old.statusCode).toBe(400);
+    expect(old.json().error).toMatchObject({ field: 'token' });
+    expect((await w.post(w.logins.countyA, openUrl(photo.id), {})).json().error).toMatchObject({ field: 'reason' });
+
+    // Opening: the reason is in the audit row, the answer a token (32 random bytes, base64url) valid 60 s.
+    const opened = await issue(w.logins.countyA);
+    expect(opened.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Date.parse(opened.expiresAt) - w.clock.now().getTime()).toBe(60_000);
+    expect(JSON.stringify(opened)).not.toContain(reason);
+    const reads = await auditEvents(w, 'assistance.household.file.read');
+    expect(reads.at(-1)).toMatchObject({ category: 'sensitive-read', actor_login: 'county-a', reason, target_id: String(file.id), details: { fileId: photo.id, kind: 'photo', sha256: photo.sha256 } });
+
+    // Redeemed once: the bytes; the download is audited without the reason; the same token again is refused.
+    const download = fileUrl(photo.id, opened.token);
+    expect(download).not.toContain(encodeURIComponent(reason));
+    const read = await w.get(w.logins.countyA, download);
     expect(read.statusCode).toBe(200);
     expect(read.headers['content-type']).toBe('image/png');
-    expect(read.rawPayload).toEqual(png);
-    expect((await auditEvents(w, 'assistance.household.file.read')).at(-1)).toMatchObject({ reason: '核对入户调查情况', actor_login: 'county-a' });
-    expect((await auditEvents(w, 'assistance.household.file.upload')).map((event) => event.details)).toEqual([{ fileId: uploaded.json().id, kind: 'photo', size: png.length, sha256: uploaded.json().sha256 }]);
-    expect((await w.get(w.logins.countyB, `${url}?reason=${encodeURIComponent('核对入户调查情况')}`)).statusCode).toBe(404);
+    expect(read.headers['content-disposition']).toContain('attachment');
+    expect(read.rawPayload).toEqual(PNG);
+    expect((await auditEvents(w, 'assistance.household.file.download')).at(-1)).toMatchObject({ category: 'sensitive-read', actor_login: 'county-a', reason: null, details: { fileId: photo.id, sha256: photo.sha256 } });
+    const again = await w.get(w.logins.countyA, download);
+    expect(again.statusCode).toBe(403);
+    expect(again.json().error).toMatchObject({ code: 'FORBIDDEN', field: 'token' });
+
+    // Bound to its account: another user of the subtree (who may read the file) is refused, and spends it.
+    const stolen = await issue(w.logins.countyA);
+    expect((await w.get(w.logins.clerkA, fileUrl(photo.id, stolen.token))).statusCode).toBe(403);
+    expect((await w.get(w.logins.countyA, fileUrl(photo.id, stolen.token))).statusCode).toBe(403);
+    // Bound to its file: the household's other file is refused.
+    const forPhoto = await issue(w.logins.countyA);
+    expect((await w.get(w.logins.countyA, fileUrl(other.id, forPhoto.token))).statusCode).toBe(403);
+
+    // Valid 60 s: at 59.999 s it works, a token 60 s old does not.
+    const early = await issue(w.logins.countyA);
+    const late = await issue(w.logins.countyA);
+    w.clock.advance(59_999);
+    expect((await w.get(w.logins.countyA, fileUrl(photo.id, early.token))).statusCode).toBe(200);
+    w.clock.advance(1);
+    expect((await w.get(w.logins.countyA, fileUrl(photo.id, late.token))).statusCode).toBe(403);
+
+    // Outside the subtree the file does not exist, token or not.
+    expect((await w.post(w.logins.countyB, openUrl(photo.id), { reason })).statusCode).toBe(404);
+    const countyToken = await issue(w.logins.countyA);
+    expect((await w.get(w.logins.countyB, fileUrl(photo.id, countyToken.token))).statusCode).toBe(404);
+    // Failed presentations leave no download event behind: one per delivered file (the two 200s).
+    expect(await auditEvents(w, 'assistance.household.file.download')).toHaveLength(2);
   });
 
   it('follows its union when the org tree changes: a move rewrites the paths, and the new county sees the file', async () => {

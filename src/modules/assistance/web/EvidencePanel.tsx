@@ -6,7 +6,7 @@ import { t } from '../../../web/i18n';
 import { useMe } from '../../../web/session/session';
 import type { TEvidenceFile } from '../household-contract';
 import { EVIDENCE_KIND_LABELS, type EvidenceKind } from '../vocabulary';
-import { EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, evidenceUrl, uploadEvidence } from './household-api';
+import { EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, evidenceDownloadUrl, openEvidence, uploadEvidence } from './household-api';
 import { beijingMinute, optionsOf } from './household-tags';
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
@@ -82,10 +82,62 @@ export function EvidenceUploader({
   );
 }
 
+/**
+ * Opens a file in a new tab: the tab is opened on the click itself (a window
+ * opened after an awaited request is a popup the browser may block), then sent
+ * to the download once the server has recorded the reason and answered a
+ * one-time token. The reason travels in the POST body only, never in a URL.
+ */
+async function openInNewTab(householdId: number, fileId: number, reason: string, tab: Window | null): Promise<void> {
+  if (tab) {
+    tab.opener = null;
+    tab.document.title = t('hh.evidence.opening');
+    if (tab.document.body) tab.document.body.textContent = t('hh.evidence.opening');
+  }
+  try {
+    const { token } = await openEvidence(householdId, fileId, reason);
+    const url = evidenceDownloadUrl(householdId, fileId, token);
+    // No tab (blocked after all): the file is sent as an attachment, so this page stays where it is.
+    if (tab) tab.location.replace(url);
+    else window.location.assign(url);
+  } catch (caught) {
+    tab?.close();
+    throw caught;
+  }
+}
+
 /** 佐证材料: the file's evidence; opening one asks why (audited); clerks upload more. */
 export function EvidencePanel({ householdId, files, canUpload, onUploaded }: { householdId: number; files: TEvidenceFile[]; canUpload: boolean; onUploaded: (file: TEvidenceFile) => void }) {
   const [opening, setOpening] = useState<TEvidenceFile | undefined>();
+  const [isSending, setIsSending] = useState(false);
+  const [error, setError] = useState<string | undefined>();
   const [form] = Form.useForm<{ reason: string }>();
+  const choose = (file: TEvidenceFile | undefined) => {
+    setOpening(file);
+    setError(undefined);
+  };
+  const confirm = () => {
+    if (!opening) return;
+    // Checked here, synchronously: the tab must open within the click.
+    const reason = String(form.getFieldValue('reason') ?? '').trim();
+    if (reason.length < 4) {
+      void form.validateFields().catch(() => undefined);
+      return;
+    }
+    const tab = window.open('', '_blank');
+    setIsSending(true);
+    setError(undefined);
+    openInNewTab(householdId, opening.id, reason, tab).then(
+      () => {
+        setIsSending(false);
+        choose(undefined);
+      },
+      (caught: unknown) => {
+        setIsSending(false);
+        setError(isApiError(caught) ? caught.message : String(caught));
+      },
+    );
+  };
   return (
     <div className="hh-evidence">
       {canUpload && <EvidenceUploader householdId={householdId} onUploaded={onUploaded} testId="evidence-upload" />}
@@ -97,7 +149,7 @@ export function EvidencePanel({ householdId, files, canUpload, onUploaded }: { h
         renderItem={(file) => (
           <List.Item
             actions={[
-              <Button key="open" type="link" size="small" onClick={() => setOpening(file)}>
+              <Button key="open" type="link" size="small" onClick={() => choose(file)} data-testid={`evidence-open-${file.id}`}>
                 {t('hh.evidence.open')}
               </Button>,
             ]}
@@ -113,19 +165,16 @@ export function EvidencePanel({ householdId, files, canUpload, onUploaded }: { h
         open={opening !== undefined}
         okText={t('hh.reveal.ok')}
         cancelText={t('hh.form.cancel')}
+        okButtonProps={{ loading: isSending, 'data-testid': 'evidence-open-ok' }}
         destroyOnHidden
-        onCancel={() => setOpening(undefined)}
-        onOk={() =>
-          void form.validateFields().then(({ reason }) => {
-            if (opening) window.open(evidenceUrl(householdId, opening.id, reason.trim()), '_blank', 'noopener');
-            setOpening(undefined);
-          })
-        }
+        onCancel={() => choose(undefined)}
+        onOk={confirm}
       >
-        <p className="hh-muted">{t('hh.reveal.notice')}</p>
+        <p className="hh-muted">{t('hh.evidence.openNotice')}</p>
+        {error && <Alert type="error" showIcon title={error} className="hh-form-alert" data-testid="evidence-open-error" />}
         <Form form={form} layout="vertical" requiredMark={false}>
           <Form.Item name="reason" label={t('hh.reveal.reason')} rules={[{ required: true, whitespace: true, min: 4, message: t('hh.reveal.reasonRequired') }]}>
-            <Input.TextArea id="evidence-reason" rows={2} maxLength={200} showCount />
+            <Input.TextArea id="evidence-reason" rows={2} maxLength={200} showCount placeholder={t('hh.reveal.reasonPlaceholder')} />
           </Form.Item>
         </Form>
       </Modal>

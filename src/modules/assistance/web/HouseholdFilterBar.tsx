@@ -7,11 +7,11 @@ import { HARDSHIP_CAUSE_LABELS, HOUSEHOLD_STATUS_LABELS, type HardshipCause, typ
 import { optionsOf } from './household-tags';
 
 /** What the file list is filtered by; undefined = not filtered (the unit: the acting unit). */
-export type HouseholdFilters = { orgUnitId?: number; status?: HouseholdStatus; tier?: HardshipTier; cause?: HardshipCause; name?: string };
+export type HouseholdFilters = { orgUnitId?: number; status?: HouseholdStatus; tier?: HardshipTier; cause?: HardshipCause; q?: string };
 
 /**
- * The file list's filters: name (among the loaded rows: the list route takes
- * no name yet), unit (for users who may browse the org tree), status, tier, cause.
+ * The file list's filters: the start of the worker's name (the server searches
+ * the whole subtree), unit (for users who may browse the org tree), status, tier, cause.
  */
 export function HouseholdFilterBar({
   filters,
@@ -29,9 +29,9 @@ export function HouseholdFilterBar({
         id="household-search"
         allowClear
         placeholder={t('hh.list.searchPlaceholder')}
-        title={t('hh.list.nameSearchNote')}
         className="hh-filter-search"
-        onSearch={(value) => set({ name: value.trim() || undefined })}
+        maxLength={50}
+        onSearch={(value) => set({ q: value.trim() || undefined })}
       />
       {orgRoot && (
         <div className="hh-filter-org" data-testid="household-filter-org">

@@ -30,7 +30,8 @@ const money = (id: string) => <InputNumber id={id} min={0} precision={2} style={
  * 新建档案 / 修改档案 in a drawer. The body mirrors the API, so every refusal
  * the server names by field path lands on that field (placeFieldErrors). An
  * edit carries the version it started from: if someone saved meanwhile, the
- * 409 is shown with 重新载入, which loads their version (ours is not saved).
+ * refusal (STALE_VERSION) is shown with 重新载入, which loads their version
+ * (ours is not saved).
  */
 export function HouseholdFormDrawer({
   open,
@@ -94,13 +95,11 @@ export function HouseholdFormDrawer({
       onSaved(saved);
     } catch (caught) {
       if (!isApiError(caught)) throw caught;
-      if (editing && caught.status === 409) {
-        // Stale, or not editable now: only a newer version on the server means someone else saved.
-        const current = await fetchHousehold(editing.id).catch(() => undefined);
-        if (current && current.version !== editing.version) {
-          setIsStale(true);
-          return;
-        }
+      // Someone else saved meanwhile (STALE_VERSION): offer their version. A file that
+      // cannot be edited now (RECORD_FROZEN) is told in the alert like any other refusal.
+      if (editing && caught.code === 'STALE_VERSION') {
+        setIsStale(true);
+        return;
       }
       const { placed, unplaced } = placeFieldErrors(caught, HOUSEHOLD_FORM_FIELDS);
       showFieldErrors(form, placed);

@@ -1,7 +1,7 @@
 import { AuditOutlined, GiftOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { KeysetTable } from '../../../web/components/KeysetTable';
 import { useScopeRoot } from '../../../web/components/OrgTreeSelect';
@@ -20,7 +20,7 @@ const PAGE = 50;
 
 /**
  * 困难职工档案: the masked list of files in the user's subtree (keyset pages),
- * filtered by status, tier, cause and unit; 新建档案 for clerks, 年度复核 for reviewers.
+ * filtered by the start of the worker's name, status, tier, cause and unit; 新建档案 for clerks, 年度复核 for reviewers.
  */
 export function HouseholdsPage() {
   const me = useMe();
@@ -35,10 +35,9 @@ export function HouseholdsPage() {
   const setFilters = (next: HouseholdFilters) => setChosen({ orgId: me.org.id, filters: next });
 
   const pages = useKeysetPages(
-    (after) => fetchHouseholds({ orgUnitId: filters.orgUnitId, status: filters.status, tier: filters.tier, cause: filters.cause, after, limit: PAGE }),
-    [filters.orgUnitId, filters.status, filters.tier, filters.cause, me.org.id],
+    (after) => fetchHouseholds({ orgUnitId: filters.orgUnitId, status: filters.status, tier: filters.tier, cause: filters.cause, q: filters.q, after, limit: PAGE }),
+    [filters.orgUnitId, filters.status, filters.tier, filters.cause, filters.q, me.org.id],
   );
-  const rows = useMemo(() => (filters.name ? pages.rows.filter((row) => row.name.includes(filters.name!)) : pages.rows), [pages.rows, filters.name]);
 
   const columns: ColumnsType<THouseholdRow> = [
     {
@@ -88,12 +87,12 @@ export function HouseholdsPage() {
     >
       <HouseholdFilterBar filters={filters} onChange={setFilters} orgRoot={orgRoot} />
       <KeysetTable<THouseholdRow>
-        pages={{ ...pages, rows }}
+        pages={pages}
         columns={columns}
         testId="household-table"
         scrollX={1150}
         emptyText={t('hh.list.empty')}
-        loadedText={t('hh.list.loaded', { count: rows.length })}
+        loadedText={t('hh.list.loaded', { count: pages.rows.length })}
         moreText={t('hh.list.more')}
       />
       {canWrite && (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZCreateAidRecord, ZCreateCampaign } from '../aid-contract';
-import { capRefusal } from '../rules/aid-caps';
-import { aidRecordBody, beijingToday, campaignBody, CAP_REFUSAL_PREFIX, placeAidErrors, placeCampaignErrors } from './aid-form-values';
+import { capBreach } from '../rules/aid-caps';
+import { aidRecordBody, beijingToday, campaignBody, placeAidErrors, placeCampaignErrors } from './aid-form-values';
 
 describe('aidRecordBody (the 登记帮扶 drawer to the request)', () => {
   it('sends a cash 生活救助 without the 助学 or in-kind fields, and the contract takes it', () => {
@@ -32,15 +32,16 @@ describe('aidRecordBody (the 登记帮扶 drawer to the request)', () => {
 });
 
 describe('placeAidErrors (the server refusal on the drawer)', () => {
-  it('puts the cap refusal (cap, year, given, room) on the amount field, as the server words it', () => {
-    const message = capRefusal([{ label: '每户每年帮扶合计', limitFen: 3_000_000n, givenFen: 2_980_000n }], 50_000n, 2026)!;
-    expect(message.startsWith(CAP_REFUSAL_PREFIX)).toBe(true);
-    expect(placeAidErrors({ code: 'CONFLICT', message })).toEqual({ placed: [{ name: ['amount'], errors: [message] }], unplaced: [] });
+  it('puts the cap refusal (cap, year, given, room) on the amount field the server names, never by reading its words', () => {
+    const { message } = capBreach([{ label: '每户每年帮扶合计', limitFen: 3_000_000n, givenFen: 2_980_000n }], 50_000n, 2026)!;
+    expect(placeAidErrors({ message, field: 'amount', details: [] })).toEqual({ placed: [{ name: ['amount'], errors: [message] }], unplaced: [] });
+    // The same words without the field stay in the alert: the placement keys on the field alone.
+    expect(placeAidErrors({ message })).toEqual({ placed: [], unplaced: [message] });
   });
 
   it('puts field errors on their fields and any other conflict in the alert', () => {
-    expect(placeAidErrors({ code: 'VALIDATION_FAILED', message: '实物帮扶请填写实物名称及规格', field: 'itemDescription' }).placed).toEqual([{ name: ['itemDescription'], errors: ['实物帮扶请填写实物名称及规格'] }]);
-    expect(placeAidErrors({ code: 'CONFLICT', message: '该家庭档案状态为“待提交”，只有已建档的困难职工家庭才能接受帮扶' })).toEqual({
+    expect(placeAidErrors({ message: '实物帮扶请填写实物名称及规格', field: 'itemDescription' }).placed).toEqual([{ name: ['itemDescription'], errors: ['实物帮扶请填写实物名称及规格'] }]);
+    expect(placeAidErrors({ message: '该家庭档案状态为“待提交”，只有已建档的困难职工家庭才能接受帮扶' })).toEqual({
       placed: [],
       unplaced: ['该家庭档案状态为“待提交”，只有已建档的困难职工家庭才能接受帮扶'],
     });

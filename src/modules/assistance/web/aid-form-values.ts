@@ -61,19 +61,12 @@ export function aidRecordBody(householdId: number, values: AidRecordValues): Rec
 }
 
 /**
- * How the server's cap refusal begins (rules/aid-caps.ts capRefusal, bound by
- * aid-form-values.test.ts). It comes as a 409 without a field: the amount is
- * what breaks the cap, so the drawer shows it there.
+ * The server's refusal placed on the drawer: field errors on their fields —
+ * a cap refusal names `amount` (with its figures in `details`), so it lands
+ * there — and the rest in the alert.
  */
-export const CAP_REFUSAL_PREFIX = '超出帮扶上限';
-
-/** The server's refusal placed on the drawer: the cap refusal on the amount, field errors on their fields, the rest in the alert. */
-export function placeAidErrors(error: { code: string; message: string; field?: string | undefined; details?: readonly { field: string; message: string }[] }) {
-  if (error.code === 'CONFLICT' && error.message.startsWith(CAP_REFUSAL_PREFIX)) {
-    return { placed: [{ name: ['amount'] as (string | number)[], errors: [error.message] }], unplaced: [] as string[] };
-  }
-  return placeFieldErrors(error, AID_RECORD_FIELDS);
-}
+export const placeAidErrors = (error: { message: string; field?: string | undefined; details?: readonly { field: string; message: string }[] }) =>
+  placeFieldErrors(error, AID_RECORD_FIELDS);
 
 /** What the 新建活动 drawer holds. */
 export type CampaignValues = {

@@ -11,6 +11,7 @@ import {
   type THouseholdRevealRequest,
   type TReverificationResult,
   ZEvidenceFile,
+  ZEvidenceOpenResult,
   ZHouseholdActionResult,
   ZHouseholdActions,
   ZHouseholdDetail,
@@ -26,7 +27,7 @@ const BASE = '/api/assistance/households';
 
 export const fetchHouseholds = (query: Partial<THouseholdListQuery>): Promise<THouseholdList> =>
   apiGet(
-    withQuery(BASE, { orgUnitId: query.orgUnitId, tier: query.tier, status: query.status, cause: query.cause, after: query.after, limit: query.limit }),
+    withQuery(BASE, { orgUnitId: query.orgUnitId, tier: query.tier, status: query.status, cause: query.cause, q: query.q, after: query.after, limit: query.limit }),
     ZHouseholdList,
   );
 
@@ -49,8 +50,11 @@ export const fetchHouseholdHistory = (id: number) => apiGet(`${BASE}/${id}/histo
 export const fetchHouseholdNotice = (id: number) => apiGet(`${BASE}/${id}/notice`, ZHouseholdNotice);
 export type THouseholdNotice = z.output<typeof ZHouseholdNotice>;
 
-/** Opening a file asks why (audited): a plain navigation downloads or shows it, the server checks the session. */
-export const evidenceUrl = (householdId: number, fileId: number, reason: string) => withQuery(`${BASE}/${householdId}/files/${fileId}`, { reason });
+/** Opening a file states why (audited, in the body): the answer is a one-time token for the download. */
+export const openEvidence = (householdId: number, fileId: number, reason: string) => apiPost(`${BASE}/${householdId}/files/${fileId}/open`, { reason }, ZEvidenceOpenResult);
+
+/** The download a new tab navigates to: the token, spent by this one request (the server checks the session too). */
+export const evidenceDownloadUrl = (householdId: number, fileId: number, token: string) => withQuery(`${BASE}/${householdId}/files/${fileId}`, { token });
 
 export const runReverification = (orgUnitId: number, on?: string): Promise<TReverificationResult> =>
   apiPost('/api/assistance/reverifications', { orgUnitId, ...(on ? { on } : {}) }, ZReverificationResult);

@@ -11,8 +11,7 @@ export const householdMessages = {
   'hh.list.loaded': '已显示 {count} 户',
   'hh.list.more': '加载更多',
   'hh.list.scope': '范围：{org}',
-  'hh.list.searchPlaceholder': '按职工姓名查找（已加载的档案）',
-  'hh.list.nameSearchNote': '姓名查找只在已加载的档案中进行',
+  'hh.list.searchPlaceholder': '按职工姓名查找（输入姓名或姓名开头）',
   'hh.filter.status': '档案状态',
   'hh.filter.tier': '困难类别',
   'hh.filter.cause': '致困原因',
@@ -137,6 +136,8 @@ export const householdMessages = {
   'hh.evidence.empty': '尚未上传佐证材料',
   'hh.evidence.open': '查看',
   'hh.evidence.openTitle': '查看佐证材料：{name}',
+  'hh.evidence.opening': '正在打开佐证材料…',
+  'hh.evidence.openNotice': '文件将在新标签页中打开或下载。查看原因和查看人将记入审计日志。',
   'hh.evidence.size': '{size}',
   'hh.evidence.uploadedAt': '上传于 {at}',
 

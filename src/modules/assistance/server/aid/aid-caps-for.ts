@@ -3,7 +3,7 @@ import type { Executor } from '../../../../core/db/transaction';
 import { AppError } from '../../../../core/http/errors';
 import { type AidCategory, AID_CATEGORY_LABELS, COMMITTED_AID_STATUSES, EDUCATION_STAGE_LABELS, type EducationStage } from '../../aid-vocabulary';
 import { HARDSHIP_TIER_LABELS, type HardshipTier } from '../../contract';
-import { AID_RULE_KEY_LABELS, type AidCap, type AidRuleKey, capRefusal, dibaoMonthsFen, yuanTextToFen } from '../../rules/aid-caps';
+import { AID_RULE_KEY_LABELS, type AidCap, type AidRuleKey, type CapBreach, capBreach, dibaoMonthsFen, yuanTextToFen } from '../../rules/aid-caps';
 import { formatMultiple, formatYuan, toScaled } from '../../rules/money';
 import { pickRuleValue } from '../../rules/rule-values';
 import './aid-schema';
@@ -91,7 +91,12 @@ const LIVING_KEYS = {
   accident: 'aid_cap_living_dibao_months_accident',
 } as const satisfies Partial<Record<HardshipTier, AidRuleKey>>;
 
-/** The refusal for a claim over a cap, or null. The caller holds the household row locked. */
+/** The refusal for a claim over a cap, in words and figures, or null. The caller holds the household row locked. */
+export async function claimBreach(db: Executor, household: CapHousehold, claim: AidClaim): Promise<CapBreach | null> {
+  return capBreach(await capsFor(db, household, claim), claim.amountFen, Number(claim.aidDate.slice(0, 4)));
+}
+
+/** The refusal's words for a claim over a cap, or null. The caller holds the household row locked. */
 export async function claimRefusal(db: Executor, household: CapHousehold, claim: AidClaim): Promise<string | null> {
-  return capRefusal(await capsFor(db, household, claim), claim.amountFen, Number(claim.aidDate.slice(0, 4)));
+  return (await claimBreach(db, household, claim))?.message ?? null;
 }

@@ -89,15 +89,20 @@ describeEachEngine('assistance records (帮扶记录)', (engine) => {
     expect((await act(w, w.logins.reviewerA, rice.id, 'approve')).json().error).toMatchObject({ code: 'WORKFLOW_ILLEGAL_TRANSITION' });
   });
 
-  it('lets a household reach its 生活救助 cap exactly, refuses one fen more at creation and at approval, naming cap, year, given and room', async () => {
+  it('lets a household reach its 生活救助 cap exactly, refuses one fen more at creation (field amount, with cap, given, room and request as figures) and at approval, naming cap, year, given and room', async () => {
     const w = await world();
     const [wang] = await w.fileHouseholds([{ who: w.members.wang }]);
     const first = await record(w, cash(w, wang!, 8000));
     expect((await act(w, w.logins.reviewerA, first.id, 'approve')).statusCode).toBe(200);
     const over = await w.post(w.logins.clerkA, '/api/assistance/aid/records', cash(w, wang!, 400.01));
-    expect(over.json().error).toMatchObject({
+    expect(over.statusCode).toBe(409);
+    // On the amount, with the figures the form can show without reading the words.
+    expect(over.json().error).toEqual({
       code: 'CONFLICT',
+      field: 'amount',
+      details: { capYuan: 8400, approvedYuan: 8000, remainingYuan: 400, requestedYuan: 400.01 },
       message: '超出帮扶上限“生活救助年度上限（深度困难：12 个月低保标准，每月 700 元）”：2026 年上限 8400 元，已批准 8000 元，剩余 400 元，本次 400.01 元',
+      requestId: expect.any(String),
     });
     // Two drafts within the room each; approving both would break it: the second is refused at approval.
     const a = await record(w, cash(w, wang!, 400));
@@ -109,7 +114,11 @@ describeEachEngine('assistance records (帮扶记录)', (engine) => {
     const medical = await record(w, cash(w, wang!, 21600, { category: 'medical' }));
     expect((await act(w, w.logins.reviewerA, medical.id, 'approve')).statusCode).toBe(200);
     const total = await w.post(w.logins.clerkA, '/api/assistance/aid/records', cash(w, wang!, 0.01, { category: 'employment' }));
-    expect(total.json().error.message).toBe('超出帮扶上限“每户每年帮扶合计”：2026 年上限 30000 元，已批准 30000 元，剩余 0 元，本次 0.01 元');
+    expect(total.json().error).toMatchObject({
+      field: 'amount',
+      details: { capYuan: 30000, approvedYuan: 30000, remainingYuan: 0, requestedYuan: 0.01 },
+      message: '超出帮扶上限“每户每年帮扶合计”：2026 年上限 30000 元，已批准 30000 元，剩余 0 元，本次 0.01 元',
+    });
     // Next year starts again.
     expect((await w.post(w.logins.clerkA, '/api/assistance/aid/records', cash(w, wang!, 8400, { aidDate: '2027-01-05' }))).statusCode).toBe(200);
   });

@@ -3,7 +3,7 @@ import { type RequestContext, requireUser } from '../../../../core/http/request-
 import { startWorkflow } from '../../../../core/workflow/engine';
 import type { TCreateAidRecord } from '../../aid-contract';
 import { yuanToFen } from '../../rules/money';
-import { claimRefusal } from './aid-caps-for';
+import { claimBreach } from './aid-caps-for';
 import { checkPayingUnion, lockAidHousehold, notFiledReason } from './aid-household';
 import { AID_RECORD_TYPE, aidWorkflow } from './aid-workflow';
 
@@ -28,7 +28,7 @@ export async function createAidRecord(ctx: RequestContext, input: TCreateAidReco
   await checkStudent(ctx, household.id, input.studentMemberId);
   const studentMemberId = input.category === 'education' ? (input.studentMemberId ?? null) : null;
   const educationStage = input.category === 'education' ? (input.educationStage ?? null) : null;
-  const refusal = await claimRefusal(ctx.db, household, {
+  const breach = await claimBreach(ctx.db, household, {
     householdId: household.id,
     category: input.category,
     aidDate: input.aidDate,
@@ -36,7 +36,8 @@ export async function createAidRecord(ctx: RequestContext, input: TCreateAidReco
     educationStage,
     amountFen: yuanToFen(input.amount),
   });
-  if (refusal) throw new AppError('CONFLICT', refusal);
+  // On the amount, with its figures: the form shows it by the field without reading the words.
+  if (breach) throw new AppError('CONFLICT', breach.message, { field: 'amount', details: breach.figures });
   const now = ctx.now();
   const row = await ctx.db
     .insertInto('assistance_aid_record')

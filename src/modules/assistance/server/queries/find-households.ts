@@ -11,7 +11,10 @@ import { HARDSHIP_CAUSE_LABELS, HOUSEHOLD_STATUS_LABELS } from '../../vocabulary
  * Files of a subtree, masked (the worker's name, masked ID number, union,
  * tier, status, main cause, size, per-capita income), ordered by union then
  * id, one keyset page at a time from the (org_path, id) index — no OFFSET.
- * Filters: tier, status, cause (main or secondary).
+ * Filters: tier, status, cause (main or secondary), and `q`, the start of
+ * the main worker's name as the list shows it: the person record's name (the
+ * household keeps no name of its own; one person, one record). The walk stays
+ * in list order, so a rare name in a large subtree reads the subtree's files.
  */
 export async function findHouseholds(ctx: RequestContext, query: THouseholdListQuery): Promise<THouseholdList> {
   const rootPath = query.orgUnitId === undefined ? requireUser(ctx).org.path : await orgPathInScope(ctx, query.orgUnitId);
@@ -21,6 +24,8 @@ export async function findHouseholds(ctx: RequestContext, query: THouseholdListQ
   if (query.tier) where.push(sql<SqlBool>`h.tier = ${query.tier}`);
   if (query.status) where.push(sql<SqlBool>`h.status = ${query.status}`);
   if (query.cause) where.push(sql<SqlBool>`(h.main_cause = ${query.cause} or ${query.cause} = any(h.secondary_causes))`);
+  // starts_with: a prefix whatever the collation, and no LIKE wildcards to escape.
+  if (query.q) where.push(sql<SqlBool>`starts_with(p.name, ${query.q})`);
   const rows = await ctx.db
     .selectFrom('assistance_household as h')
     .innerJoin('person as p', 'p.id', 'h.person_id')

@@ -16,15 +16,18 @@ export const STALE_HOUSEHOLD_MESSAGE = '该档案已被他人修改，请刷新�
  * from (a stale version is refused, never overwritten). The tier is
  * recomputed with today's rules; any change voids an earlier civil-affairs
  * check (the financial check must check again). Frozen during the public
- * notice (the public saw those figures) and once the file is closed.
+ * notice (the public saw those figures) and once the file is closed. Both
+ * refusals are 409, told apart by their code: STALE_VERSION (reload and edit
+ * again) or RECORD_FROZEN (no edit is possible now).
  */
 export async function updateHousehold(ctx: RequestContext, id: number, input: TUpdateHousehold): Promise<{ id: number; version: number }> {
   const household = await loadHousehold(ctx, id, { lock: true });
-  if (household.version !== input.expectedVersion) throw new AppError('CONFLICT', STALE_HOUSEHOLD_MESSAGE);
+  // Frozen first: reloading a newer version of a frozen file would not make it editable.
   if (!EDITABLE_HOUSEHOLD_STATUSES.includes(household.status)) {
     const why = household.status === 'notice' ? '公示期间不能修改档案，如有异议请登记公示异议' : `档案${HOUSEHOLD_STATUS_LABELS[household.status]}，不能修改`;
-    throw new AppError('CONFLICT', why);
+    throw new AppError('RECORD_FROZEN', why);
   }
+  if (household.version !== input.expectedVersion) throw new AppError('STALE_VERSION', STALE_HOUSEHOLD_MESSAGE);
   const stored = await ctx.db
     .selectFrom('assistance_household_member')
     .select(['id', 'relation', 'name', 'id_number_envelope', 'id_number_index', 'id_number_masked', 'birth_date', 'gender'])

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { isUploadBody, UploadTooLarge, uploadFileName } from '../../../../core/files/upload-file';
-import { AppError, notFound } from '../../../../core/http/errors';
+import { AppError } from '../../../../core/http/errors';
 import { type RequestContext, requireUser } from '../../../../core/http/request-context';
 import type { TEvidenceFile } from '../../household-contract';
 import { CLOSED_HOUSEHOLD_STATUSES, EVIDENCE_KIND_LABELS, type EvidenceKind } from '../../vocabulary';
-import { discardUpload, EVIDENCE_MAX_BYTES, evidencePath, keepUpload, saveUpload } from '../evidence/evidence-store';
+import { discardUpload, EVIDENCE_MAX_BYTES, keepUpload, saveUpload } from '../evidence/evidence-store';
 import { loadHousehold } from '../queries/load-household';
 
 /**
@@ -60,19 +59,3 @@ export async function uploadEvidence(ctx: RequestContext, householdId: number, k
   }
 }
 
-/** One file's bytes, for a stated purpose (audited: the materials show income, illness, disability). */
-export async function readEvidence(ctx: RequestContext, householdId: number, fileId: number, reason: string) {
-  await loadHousehold(ctx, householdId);
-  const file = await ctx.db.selectFrom('assistance_household_file').selectAll().where('household_id', '=', householdId).where('id', '=', fileId).executeTakeFirst();
-  if (!file) throw notFound('佐证材料');
-  const bytes = await readFile(evidencePath(ctx.config.dataDir, file.id));
-  await ctx.audit({
-    action: 'assistance.household.file.read',
-    category: 'sensitive-read',
-    targetType: 'assistance_household',
-    targetId: householdId,
-    reason,
-    details: { fileId: file.id, kind: file.kind, sha256: file.sha256 },
-  });
-  return { file, bytes };
-}
