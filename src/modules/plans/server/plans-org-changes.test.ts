@@ -194,6 +194,10 @@ describeEachEngine('plans: org tree changes', (engine) => {
     ]);
     await world.ok(world.post('yanta-clerk', `/api/plans/${plan.id}/supervision/${open.id}/reply`, { version: open.version + 1, comment: '由区总工会承接，6 月底前完成', expectedCompletionOn: '2026-06-30' }));
     expect(await world.db.selectFrom('plans_supervision_action').select('org_path').where('supervision_id', '=', open.id).execute()).toEqual([{ org_path: units.yanta.path }, { org_path: units.yanta.path }]);
+    // 雁塔 is now responsible for the province's measure 2 in the grassroots union's place (the measure is the province's).
+    expect((await world.db.selectFrom('plans_measure_unit').select('org_unit_id').where('measure_id', '=', m2.id).execute()).map((row) => row.org_unit_id).sort((a, b) => a - b)).toEqual(
+      [units.xian.id, units.baoji.id, units.yanta.id].sort((a, b) => a - b),
+    );
     // The reminder keeps the union that was reminded, on the heir's path.
     expect(await world.db.selectFrom('plans_auto_reminder').select(['org_unit_id', 'org_path']).where('org_unit_id', '=', units.grassroots.id).execute()).toEqual([{ org_unit_id: units.grassroots.id, org_path: units.yanta.path }]);
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../../core/db/schema';
 import type { UnitHandover } from '../../../../core/org/org-changes';
 
@@ -24,8 +24,9 @@ export async function handOverPlanWork(db: Kysely<DB>, handover: UnitHandover): 
   for (const table of ['plans_section', 'plans_indicator', 'plans_measure_unit'] as const) {
     await db.updateTable(table).set({ org_path: heir.path }).where('org_path', '=', gone.path).execute();
   }
-  await db.deleteFrom('plans_measure_unit').where('org_unit_id', '=', gone.id).where('measure_id', 'in', (eb) => eb.selectFrom('plans_measure_unit').select('measure_id').where('org_unit_id', '=', heir.id)).execute();
-  await db.updateTable('plans_measure_unit').set({ org_unit_id: heir.id }).where('org_unit_id', '=', gone.id).execute();
+  // Responsibilities (责任单位) belong to the measure's owner, often above the acting union: a definer
+  // function hands them over (migration 1815), checking both unions lie in the caller's subtree.
+  await sql`select plans_hand_over_responsibility(${gone.id}, ${heir.id})`.execute(db);
   // Receipts: the heir's own receipt wins; issues the gone union made now come from the heir (never to itself).
   await db.deleteFrom('plans_issue').where('to_org_unit_id', '=', gone.id).where('plan_id', 'in', (eb) => eb.selectFrom('plans_issue').select('plan_id').where('to_org_unit_id', '=', heir.id)).execute();
   add(await db.updateTable('plans_issue').set({ to_org_unit_id: heir.id, to_path: heir.path }).where('to_org_unit_id', '=', gone.id).execute());
