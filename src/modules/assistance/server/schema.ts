@@ -165,8 +165,12 @@ export type AssistanceReverificationItemTable = {
   reasons: Json;
 };
 
+/** Households per union subtree by state, tier and cause (migration 1820; kept by trigger, read by the dashboard). */
+export type AssistanceHouseholdStatTable = { org_unit_id: number; status: string; tier: string; cause: string; count: number };
+
 declare module '../../../core/db/schema' {
   interface DB {
+    assistance_household_stat: AssistanceHouseholdStatTable;
     assistance_dibao_standard: AssistanceDibaoStandardTable;
     assistance_rule_value: AssistanceRuleValueTable;
     assistance_household: AssistanceHouseholdTable;

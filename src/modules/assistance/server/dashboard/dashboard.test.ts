@@ -4,6 +4,8 @@ import { expect, it } from 'vitest';
 import { describeEachEngine, useFreshDatabase } from '../../../../core/db/testing';
 import { subtreeRange } from '../../../../core/org/tree';
 import type { TAssistanceDashboard } from '../../dashboard-contract';
+import { createStaff } from '../../../../core/testing/factories';
+import { findHouseholdCounterDrift } from './household-counter-drift';
 import { buildHouseholdWorld, type HouseholdWorld, RELATIVE_FIGURES } from '../testing/household-world';
 
 /**
@@ -181,6 +183,28 @@ describeEachEngine('assistance dashboard (帮扶统计)', (engine) => {
     const badYear = await w.get(w.logins.cityA, `/api/assistance/dashboard?year=1999`);
     expect(badYear.statusCode).toBe(400);
     expect(badYear.json().error).toMatchObject({ field: 'year', message: expect.stringContaining('年份应在 2000 年至 2100 年之间') });
+  });
+
+  it('keeps its counters exact through the workflow, a move to another city and a dissolution', async () => {
+    const w = await buildHouseholdWorld(database());
+    await scenario(w);
+    expect(await findHouseholdCounterDrift(w.db)).toEqual([]);
+    await createStaff(w.db, { login: 'province-clerk', org: w.units.province, roles: ['clerk'] });
+    const moved = await w.post('province-clerk', `/api/orgs/${w.units.factoryA.id}/move`, { parentId: w.units.countyB.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await findHouseholdCounterDrift(w.db)).toEqual([]);
+    // 甲厂's files now count under 乙市, and the province's bars say so.
+    const province = (await w.get(w.logins.province, `/api/assistance/dashboard?year=2026`)).json() as TAssistanceDashboard;
+    expect(province.households.byUnit.map((unit) => [unit.name, unit.filed, unit.inProgress])).toEqual([
+      ['甲市总工会', 0, 1],
+      ['乙市总工会', 4, 2],
+    ]);
+    expect(nonZero(province.households.byStatus)).toEqual((await liveCounts(w, w.units.province.path)).byStatus);
+    const dissolved = await w.post('province-clerk', `/api/orgs/${w.units.factoryA.id}/dissolve`, {});
+    expect(dissolved.statusCode, dissolved.body).toBe(200);
+    expect(await findHouseholdCounterDrift(w.db)).toEqual([]);
+    const county = (await w.get(w.logins.countyB, `/api/assistance/dashboard?year=2026`)).json() as TAssistanceDashboard;
+    expect(nonZero(county.households.byStatus)).toEqual((await liveCounts(w, w.units.countyB.path)).byStatus);
   });
 
   it('exports the same figures as .xlsx with Chinese sheet and file names, watermarked, audited with the file’s hash', async () => {
