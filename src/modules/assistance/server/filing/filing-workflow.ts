@@ -7,6 +7,7 @@ import { loadRuleValue } from '../queries/load-rule-value';
 import { recordFilingStep } from './after-filing-step';
 import { MONITORING_STATES, MONITORING_TRANSITIONS } from '../monitoring/monitoring-states';
 import { checkerRule, FINANCIAL_CHECK_TRANSITIONS } from './filing-route';
+import { reapplyRefusal } from './reapply-refusal';
 
 /** What the filing's guards read of the household (the use case loads it with the step). */
 export type FilingRecord = {
@@ -146,6 +147,16 @@ export const filingWorkflow = defineWorkflow({
       requires: { comment: { label: '异议内容' } },
     },
     finish_notice: { from: ['notice'], to: 'filed', label: '公示期满无异议，建档', automatic: true },
+    // 应建则建: a family whose file was closed after 稳定脱困 may fall into hardship again; it applies
+    // again on its file, from 待提交 with fresh figures, and goes through the whole filing once more.
+    reapply: {
+      from: ['exited'],
+      to: 'draft',
+      label: '重新申请建档',
+      actor: own(ASSISTANCE_WRITE),
+      requires: { comment: { label: '重新申请的原因' } },
+      guard: (_record: FilingRecord, step: GuardStep<string>) => reapplyRefusal(step),
+    },
     ...MONITORING_TRANSITIONS,
   },
   afterStep: recordFilingStep,

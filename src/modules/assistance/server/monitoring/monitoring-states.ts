@@ -76,7 +76,9 @@ async function exitRefusal(step: GuardStep<string>): Promise<string | null> {
 export const MONITORING_STATES = {
   monitoring: { label: '脱困监测中', deadline: { workingDays: monitoringWorkingDays, onExpire: 'finish_monitoring' } },
   alert: { label: '返困预警待研判' },
-  exited: { label: '已脱困', final: true },
+  // Not final: a family that hits hardship again after 稳定脱困 applies again on the same file
+  // (一户一档: one file per household, its history kept), through the filing's `reapply` step.
+  exited: { label: '已脱困' },
 } as const;
 
 /** Guards read the file's exit flag and the step's files through the step's executor. */

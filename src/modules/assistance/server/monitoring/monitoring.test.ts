@@ -1,3 +1,4 @@
+import { REAPPLY_AFTER_CLOSING_REFUSAL } from '../filing/reapply-refusal';
 import { expect, it } from 'vitest';
 import { describeEachEngine, useFreshDatabase } from '../../../../core/db/testing';
 import { type AnyWorkflow, runDueTimers } from '../../../../core/workflow/engine';
@@ -95,6 +96,10 @@ describeEachEngine('exit from hardship and return-to-hardship monitoring', (engi
     const certificate = (await w.upload(w.logins.clerkA, second!, 'other')).json();
     const closed = await w.post(w.logins.reviewerA, `/api/assistance/households/${second}/exit`, { expectedVersion: await w.version(second!), reason: 'death_or_moved', attachments: [{ fileId: certificate.id }] });
     expect(closed.json()).toMatchObject({ status: 'exited', exit: { monitoringEndsOn: null, outcome: 'closed', endedOn: '2026-11-24' } });
+    // A file closed for death or moving away stays closed: applying again on it is refused, saying why.
+    const reopen = await w.act(w.logins.clerkA, second!, 'reapply', { comment: '再次申请' });
+    expect(reopen.statusCode).toBe(409);
+    expect(reopen.json().error.message).toBe(REAPPLY_AFTER_CLOSING_REFUSAL);
   });
 
   it('closes the file as 稳定脱困 when the monitoring period ends, by the kernel timer, also after a restart', async () => {
@@ -116,6 +121,29 @@ describeEachEngine('exit from hardship and return-to-hardship monitoring', (engi
     expect(await w.household(id)).toMatchObject({ status: 'exited' });
     const row = await w.read((tx) => tx.selectFrom('assistance_exit').select(['outcome', 'ended_on']).where('household_id', '=', id).executeTakeFirstOrThrow());
     expect(row).toEqual({ outcome: 'stable', ended_on: '2027-11-25' });
+  });
+
+  it('lets a family whose file closed as 稳定脱困 apply again on the same file, which starts over at 待提交', async () => {
+    const w = await world();
+    const { id } = await exitedHousehold(w);
+    w.setClock('2027-11-25T00:00:00+08:00');
+    await w.runTimers();
+    expect(await w.household(id)).toMatchObject({ status: 'exited' });
+
+    // 应建则建: hardship again, two years on.
+    w.setClock('2029-03-02T09:00:00+08:00');
+    const actions = (await w.get(w.logins.clerkA, `/api/assistance/households/${id}/actions`)).json().actions.map((action: { transition: string }) => action.transition);
+    expect(actions).toEqual(['reapply']);
+    const missing = await w.act(w.logins.clerkA, id, 'reapply');
+    expect(missing.statusCode).toBe(400);
+    const again = await w.act(w.logins.clerkA, id, 'reapply', { comment: '配偶重病住院，家庭收入骤降' });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(await w.household(id)).toMatchObject({ status: 'draft' });
+    const steps = (await w.get(w.logins.cityA, `/api/assistance/households/${id}/history`)).json().steps.map((step: { label: string }) => step.label);
+    expect([steps[0], ...steps.slice(-2)]).toEqual(['发起困难职工建档', '监测期满无返困，稳定脱困', '重新申请建档']);
+    expect((await w.get(w.logins.clerkA, `/api/assistance/households/${id}/actions`)).json().actions.map((action: { transition: string }) => action.transition)).toContain('submit');
+    // 乙's clerk may not.
+    expect((await w.act(w.logins.clerkB, id, 'reapply', { comment: '越权' })).statusCode).toBe(404);
   });
 
   it('lists call-backs due and overdue; a call-back with a risk flag raises an alert', async () => {
