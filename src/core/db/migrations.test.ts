@@ -22,6 +22,14 @@ describeEachEngine('migration runner', (engine) => {
     expect(await currentMigrationVersion(database().kysely)).toBe('2099-01-01T0001_toy__b');
   });
 
+  // PostgreSQL only: PGlite is built without LLVM, so it has no JIT to turn off.
+  if (engine === 'postgres') {
+    it('connects with JIT compilation off (short index reads; row-level security inflates cost estimates past its threshold)', async () => {
+      const setting = await sql<{ jit: string }>`show jit`.execute(database().kysely);
+      expect(setting.rows[0]?.jit).toBe('off');
+    });
+  }
+
   it('refuses to start when an applied migration was edited', async () => {
     await runMigrations(database(), [toy('2099-01-01T0000_toy__a', 'create table toy_a (id int);')]);
     await expect(
