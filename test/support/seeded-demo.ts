@@ -23,7 +23,7 @@ export function useSeededDemo(engine: Engine) {
     database = await createTestDatabase(engine);
     await seedDemo(database.kysely, MODULES, { keys, log: () => {} });
     app = await buildTestApp(database, MODULES, { keys });
-  });
+  }, 300_000); // Seeds the whole demo province (every module's part): about a minute on PGlite, more on a shared CI machine.
   afterAll(async () => {
     await app?.close();
     await database?.close();
