@@ -55,7 +55,8 @@ describeEachEngine('demo seed', (engine) => {
     // The work plan first (its reports hang on workflow runs; deleting the plan removes all its rows).
     await database().kysely.deleteFrom('plans_plan').execute();
     // The hardship files and their filing runs first: they hang on people and unions.
-    for (const table of ['assistance_household_member', 'assistance_household', 'workflow_timer', 'workflow_step', 'workflow_instance'] as const) {
+    // The household counters go too: deleting files leaves their rows at zero, still pointing at the unions.
+    for (const table of ['assistance_household_member', 'assistance_household', 'assistance_household_stat', 'workflow_timer', 'workflow_step', 'workflow_instance'] as const) {
       await database().kysely.deleteFrom(table).execute();
     }
     await database().kysely.deleteFrom('members_stat').execute();
