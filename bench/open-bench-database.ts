@@ -23,8 +23,8 @@ export function benchEngines(): BenchEngine[] {
   return wanted ? available.filter((engine) => wanted.includes(engine)) : available;
 }
 
-/** A fresh, migrated database; closing it removes it. */
-export async function openBenchDatabase(engine: BenchEngine): Promise<Database> {
+/** A fresh, migrated database; closing it removes it. `url` names a PostgreSQL one for child processes. */
+export async function openBenchDatabase(engine: BenchEngine): Promise<Database & { url?: string }> {
   if (engine === 'pglite') {
     const dataDir = mkdtempSync(join(tmpdir(), 'gonghui-bench-'));
     const database = await openDatabase({ engine: 'pglite', dataDir });
@@ -42,12 +42,13 @@ export async function openBenchDatabase(engine: BenchEngine): Promise<Database> 
   const url = process.env.DATABASE_URL!;
   // BENCH_REUSE=<name>: measure again on a database a BENCH_KEEP=1 run loaded (no reload of millions of rows).
   const reuse = process.env.BENCH_REUSE;
-  if (reuse) return openDatabase({ engine: 'postgres', url: databaseUrl(url, reuse) });
+  if (reuse) return { ...(await openDatabase({ engine: 'postgres', url: databaseUrl(url, reuse) })), url: databaseUrl(url, reuse) };
   const template = await createPostgresTemplate(url, allMigrations());
   const name = await createPostgresTestDatabase(url, template);
   const database = await openDatabase({ engine: 'postgres', url: databaseUrl(url, name) });
   return {
     ...database,
+    url: databaseUrl(url, name),
     close: async () => {
       await database.close();
       // BENCH_KEEP=1 leaves the loaded database for EXPLAIN (its name is printed); drop it by hand.

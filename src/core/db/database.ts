@@ -57,6 +57,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const client = await pool.connect();
   client.release();
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pooled.add(kysely);
   return {
     engine: 'postgres',
     kysely,
@@ -102,6 +103,13 @@ async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
 }
 
 const pgliteOf = new WeakMap<Database, PGlite>();
+const pooled = new WeakSet<Kysely<DB>>();
+
+/**
+ * Whether this handle can run transactions side by side (a PostgreSQL pool).
+ * PGlite has one connection: a second transaction opened inside a first waits for it forever.
+ */
+export const runsTransactionsInParallel = (db: Kysely<DB>): boolean => pooled.has(db);
 
 /** PGlite only: a tarball of the data directory, for fast test databases. */
 export async function dumpPGlite(database: Database): Promise<Blob> {

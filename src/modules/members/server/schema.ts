@@ -106,6 +106,13 @@ export type MembersImportErrorTable = {
   message: string;
 };
 
+/** One committed batch of an import: the file rows it covered (migration 1830). */
+export type MembersImportBatchTable = {
+  job_id: number;
+  first_row: number;
+  last_row: number;
+};
+
 /** `id_key`: the first 8 bytes of the ID number's blind index, as a signed 64-bit integer (text in JS). */
 declare module '../../../core/db/schema' {
   interface DB {
@@ -117,5 +124,6 @@ declare module '../../../core/db/schema' {
     members_stat: MembersStatTable;
     members_import_job: MembersImportJobTable;
     members_import_error: MembersImportErrorTable;
+    members_import_batch: MembersImportBatchTable;
   }
 }

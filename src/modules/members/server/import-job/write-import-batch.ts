@@ -1,8 +1,8 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../../core/db/schema';
 import type { SealedValue } from '../../../../core/person/person-fields';
 import type { MemberImportRecord } from '../import/validate-member-row';
-import type { CardNumberIssuer } from '../membership/card-number-issuer';
 import { alreadyMemberMessage } from '../membership/current-holder';
 import { StatDelta } from '../stats/stat-delta';
 import type { StatSubject } from '../stats/stat-keys';
@@ -30,11 +30,25 @@ export type BatchContext = {
   today: string;
   /** Dry run: classify and count, write nothing. */
   dryRun: boolean;
-  /** In-file duplicates: the first row of each ID number, over the whole job. */
-  firstRows: FirstRowById;
-  /** One per job: caches the card rule and the unions' region codes. */
-  cards: CardNumberIssuer;
+  /**
+   * Card numbers by the rule for unions that need them. One writer issues them in its own batch
+   * transaction; two writers issue them in a short transaction of their own, so that the counter
+   * rows do not make one batch wait for the other's commit (a crash then leaves a gap, as a
+   * sequence does).
+   */
+  issueCards: (requests: ReadonlyArray<{ union: ImportUnion; count: number }>) => Promise<Map<number, string[]>>;
 };
+
+/** The first file row of each ID number and card number in a batch, claimed in file order across the job (see claimFirstRows). */
+export type ClaimedRows = { byId: ReadonlyMap<string, number>; byCard: ReadonlyMap<string, number> };
+
+/**
+ * Where the job keeps the first row of each ID number and of each card number the file gives
+ * (card numbers by a hash of them, so a million of them cost 24 MB, not a Map of strings).
+ */
+export type FirstRows = { byId: FirstRowById; byCard: FirstRowById };
+
+const cardKey = (cardNumber: string) => createHash('sha256').update(cardNumber).digest('hex');
 
 type Found = {
   id_number_index: string; person_id: number; membership_id: number | null; org_unit_id: number | null; org_name: string | null;
@@ -108,18 +122,22 @@ const subjectOf = (existing: Existing): StatSubject => ({
  * card numbers already taken — row by row. Set-based statements (unnest) keep
  * a batch to a handful of round trips.
  */
-export async function writeImportBatch(context: BatchContext, rows: readonly PreparedRow[]): Promise<BatchOutcome> {
+export async function writeImportBatch(context: BatchContext, rows: readonly PreparedRow[], claimed: ClaimedRows): Promise<BatchOutcome> {
   const { db } = context;
   const outcome: BatchOutcome = { imported: 0, updated: 0, unchanged: 0, errors: [] };
   const refuse = (row: PreparedRow, column: string, code: string, message: string) =>
     outcome.errors.push({ row: row.rowNumber, column, code, message });
 
-  // 1. Duplicates inside the file: the first row with an ID number wins.
-  const firstRows = claimIdNumbers(context, rows);
+  // 1. Duplicates inside the file: the first row with an ID number (or a card number) wins.
   let candidates = rows.filter((row) => {
-    const first = firstRows.get(row.idIndex);
+    const first = claimed.byId.get(row.idIndex);
     if (first !== undefined && first !== row.rowNumber) {
       refuse(row, ID_COLUMN, 'DUPLICATE_IN_FILE', `与第 ${first} 行的公民身份号码重复，同一人只能导入一次`);
+      return false;
+    }
+    const firstWithCard = row.record.cardNumber ? claimed.byCard.get(row.record.cardNumber) : undefined;
+    if (firstWithCard !== undefined && firstWithCard !== row.rowNumber) {
+      refuse(row, '会员证号', 'CARD_NUMBER_TAKEN', `会员证号 ${row.record.cardNumber} 与第 ${firstWithCard} 行重复，一个会员证号只能属于一名会员`);
       return false;
     }
     return true;
@@ -168,11 +186,21 @@ export async function writeImportBatch(context: BatchContext, rows: readonly Pre
   return outcome;
 }
 
-/** Each row's ID number's first row in the file (this batch's own, or an earlier batch's). */
-function claimIdNumbers(context: BatchContext, rows: readonly PreparedRow[]): Map<string, number> {
-  const first = new Map<string, number>();
-  for (const row of rows) first.set(row.idIndex, context.firstRows.claim(row.idIndex, row.rowNumber));
-  return first;
+/**
+ * Each row's ID number's and card number's first row in the file (this batch's own, or an
+ * earlier batch's). Called for the batches in file order, before any is written: two writers
+ * then still refuse the later copy, although neither sees the other's uncommitted rows.
+ * Claiming again (a batch retried) answers the same.
+ */
+export function claimFirstRows(firstRows: FirstRows, rows: readonly PreparedRow[]): ClaimedRows {
+  const byId = new Map<string, number>();
+  const byCard = new Map<string, number>();
+  for (const row of rows) {
+    byId.set(row.idIndex, firstRows.byId.claim(row.idIndex, row.rowNumber));
+    const card = row.record.cardNumber;
+    if (card) byCard.set(card, firstRows.byCard.claim(cardKey(card), row.rowNumber));
+  }
+  return { byId, byCard };
 }
 
 /** One call for the whole batch (members_import_lookup, migration 1400): holders everywhere, details inside the scope. */
@@ -190,8 +218,10 @@ async function insertMembers(
   const { db, today } = context;
   if (fresh.length + returning.length === 0) return;
   // Ids first: under row-level security a new person is invisible until their membership exists.
+  // The sequence is named once: pg_get_serial_sequence per row cost 3 µs of the row's ~80.
   const ids = await sql<{ id: number }>`
-    select nextval(pg_get_serial_sequence('person', 'id'))::int as id from generate_series(1, ${fresh.length})`.execute(db);
+    with sequence as (select pg_get_serial_sequence('person', 'id')::regclass as name)
+    select nextval(sequence.name)::int as id from sequence, generate_series(1, ${fresh.length})`.execute(db);
   const personIds = ids.rows.map((row) => row.id);
   if (fresh.length > 0) {
     const people = fresh.map((row, index) => {
@@ -238,11 +268,7 @@ async function cardNumbersFor(context: BatchContext, rows: readonly PreparedRow[
     return null;
   });
   if (missing.size === 0) return result;
-  const issued = await context.cards.issue(
-    context.db,
-    [...missing.values()].map(({ union, indexes }) => ({ union, count: indexes.length })),
-    context.today,
-  );
+  const issued = await context.issueCards([...missing.values()].map(({ union, indexes }) => ({ union, count: indexes.length })));
   for (const { union, indexes } of missing.values()) {
     const numbers = issued.get(union.id) ?? [];
     indexes.forEach((rowIndex, position) => {

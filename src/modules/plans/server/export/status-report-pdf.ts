@@ -1,4 +1,6 @@
-import PDFDocument from 'pdfkit';
+// Loaded when a report is rendered: pdfkit (with fontkit) is about 25 MB of resident memory that
+// every other process — the server's routes, the CLI's member import — would otherwise carry.
+import type PDFDocument from 'pdfkit';
 import type { TTrafficLight } from '../../contract';
 import { bodyCharacterSpacing, GB_T_9704_2012, linePitch, type OfficialLayout } from './official-layout';
 import { drawTable, type PdfCell } from './pdf-table';
@@ -53,12 +55,13 @@ class OfficialWriter {
   private readonly spacing: number;
 
   constructor(
+    Pdf: typeof PDFDocument,
     readonly layout: OfficialLayout,
     info: { title: string; author: string; at: Date },
   ) {
     const right = layout.pageWidth - layout.marginLeft - layout.textWidth;
     const bottom = layout.pageHeight - layout.marginTop - layout.textHeight;
-    this.doc = new PDFDocument({
+    this.doc = new Pdf({
       size: [layout.pageWidth, layout.pageHeight],
       margins: { top: layout.marginTop, left: layout.marginLeft, right, bottom },
       bufferPages: true,
@@ -183,7 +186,8 @@ class OfficialWriter {
 /** The PDF's bytes. `at` is the file's creation time (metadata only). */
 export async function renderStatusReportPdf(model: StatusReportModel, options: { at: Date; layout?: OfficialLayout }): Promise<Buffer> {
   const { header, summary } = model;
-  const writer = new OfficialWriter(options.layout ?? GB_T_9704_2012, { title: header.title, author: header.unit.name, at: options.at });
+  const { default: Pdf } = await import('pdfkit');
+  const writer = new OfficialWriter(Pdf, options.layout ?? GB_T_9704_2012, { title: header.title, author: header.unit.name, at: options.at });
   const verb = header.kind === 'circular' ? '通报' : '报告';
 
   writer.title(header.title);
