@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { makeIdNumber } from '../../../../core/cn/id-number';
 import { describeEachEngine, useFreshDatabase } from '../../../../core/db/testing';
@@ -181,6 +182,30 @@ describeEachEngine('member import', (engine) => {
     expect(await memberships()).toHaveLength(36);
     expect(await findStatDrift(database().kysely)).toEqual([]);
   });
+
+  // Two writers: a batch that meets another transaction on a unique key runs again once the batches
+  // before it have committed, and then sees the row it met (here a clerk's card number, committed mid-batch).
+  if (engine === 'postgres') {
+    it('runs a batch again when another transaction takes its card number while it is being written', async () => {
+      const db = database().kysely;
+      expect(await run(await csv('holder.csv', ['姓名,身份证号', `会员甲,${id(701)}`]))).toMatchObject({ imported: 1 });
+      const holder = await db.selectFrom('members_membership').select('id').executeTakeFirstOrThrow();
+      const file = await csv('taker.csv', ['姓名,身份证号,会员证号', `会员乙,${id(703)},KP-0701`]);
+      const summary = await db.connection().execute(async (clerk) => {
+        await sql`begin`.execute(clerk);
+        await sql`update members_membership set card_number = 'KP-0701' where id = ${holder.id}`.execute(clerk);
+        const importing = run(file);
+        // The import's insert waits on the clerk's uncommitted card number; then the clerk commits.
+        await expect
+          .poll(async () => (await sql<{ waiting: number }>`select count(*)::int as waiting from pg_stat_activity where wait_event_type = 'Lock'`.execute(db)).rows[0]!.waiting)
+          .toBeGreaterThan(0);
+        await sql`commit`.execute(clerk);
+        return importing;
+      });
+      expect(summary).toMatchObject({ imported: 0, rejected: 1 });
+      expect(summary.errors).toMatchObject([{ row: 1, code: 'CARD_NUMBER_TAKEN', message: expect.stringContaining('KP-0701') }]);
+    });
+  }
 
   it('seals big batches in a worker thread: every envelope opens to its row, blind indexes find the people', async () => {
     // Names are letters only: 会员 and the row's digits as 零一二….
