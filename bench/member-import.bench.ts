@@ -61,7 +61,7 @@ function memberRow(index: number, codes: readonly string[]): string[] {
 
 const HEADER = ['姓名', '公民身份号码', '手机号码', '就业形态', '入会日期', '所属工会'];
 
-async function writeCsv(path: string, rows: number, codes: readonly string[]): Promise<void> {
+export async function writeCsv(path: string, rows: number, codes: readonly string[]): Promise<void> {
   const out = createWriteStream(path);
   out.write(`\uFEFF${HEADER.join(',')}\r\n`);
   for (let index = 0; index < rows; index += 1) {
@@ -119,6 +119,7 @@ async function measureCli(db: Kysely<DB>, databaseUrl: string, keyFile: string, 
   const [code] = (await once(child, 'close')) as [number | null];
   if (code !== 0) throw new Error(`members import exited with ${code}: ${stderr.slice(-2000)}`);
   const maxRssKb = Number(/BENCH_MAX_RSS_KB (\d+)/.exec(stderr)?.[1]);
+  const cpuSeconds = Number(/BENCH_CPU_MS (\d+)/.exec(stderr)?.[1]) / 1000;
   const job = await db
     .selectFrom('members_import_job')
     .select(['started_at', 'finished_at'])
@@ -127,7 +128,7 @@ async function measureCli(db: Kysely<DB>, databaseUrl: string, keyFile: string, 
     .executeTakeFirstOrThrow();
   const seconds = (job.finished_at!.getTime() - job.started_at!.getTime()) / 1000;
   const summary = JSON.parse(stdout) as ImportRun['summary'];
-  return { summary, seconds, rowsPerSecond: Math.round(rows / seconds), peakRssMb: `${Math.round(maxRssKb / 1024)} (the import's own process)` };
+  return { summary, seconds, rowsPerSecond: Math.round(rows / seconds), peakRssMb: `${Math.round(maxRssKb / 1024)} (the import's own process, ${cpuSeconds.toFixed(1)} s of CPU)` };
 }
 
 export async function benchMemberImport(engine: BenchEngine): Promise<string[]> {

@@ -1,5 +1,6 @@
 // Preloaded (node --import) into a process the benchmarks start: prints its peak
-// resident memory as it exits, so a child's memory is measured by the kernel's own count.
+// resident memory and CPU time as it exits, by the kernel's own count for that process.
 process.on('exit', () => {
-  process.stderr.write(`\nBENCH_MAX_RSS_KB ${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stderr.write(`\nBENCH_MAX_RSS_KB ${usage.maxRSS}\nBENCH_CPU_MS ${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)}\n`);
 });
