@@ -2,7 +2,7 @@ import { createDecipheriv, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FieldCipherError, type FieldCipherErrorCode } from './errors';
-import { needsReseal, openField, resealField, sealField } from './field-cipher';
+import { needsReseal, openField, resealField, sealField, sealFields } from './field-cipher';
 import { parseKeyRing } from './keyring';
 import { testKeyFile, testKeyRing } from './testing';
 
@@ -25,6 +25,14 @@ const b64url = (text: string) => Buffer.from(text, 'base64url');
 
 describe('sealField / openField round trip', () => {
   const ring = testKeyRing();
+
+  it('seals many values at once (sealFields) into envelopes that each open to their value, each with its own IV', () => {
+    const values = [ID_NUMBER, '', '13800138000', '陕西省西安市碑林区总工会', ID_NUMBER];
+    const envelopes = sealFields(ring, values, CONTEXT);
+    expect(envelopes.map((envelope) => openField(ring, envelope, CONTEXT))).toEqual(values);
+    expect(new Set(envelopes.map((envelope) => envelope.split('.')[2])).size).toBe(values.length);
+    expect(sealFields(ring, [], CONTEXT)).toEqual([]);
+  });
 
   it.each([
     ['an ID number', ID_NUMBER],

@@ -5,6 +5,6 @@
  */
 export { CryptoConfigError, FieldCipherError, type CryptoConfigErrorCode, type FieldCipherErrorCode } from './errors';
 export { blindIndex } from './blind-index';
-export { ENVELOPE_VERSION, needsReseal, openField, resealField, sealField } from './field-cipher';
+export { ENVELOPE_VERSION, needsReseal, openField, resealField, sealField, sealFields } from './field-cipher';
 export { createKeyFile, ensureKeyFile, rotateKeyFile } from './key-file';
 export { loadKeyRing, parseKeyRing, type FieldKey, type KeyFile, type KeyFileEntry, type KeyRing } from './keyring';

@@ -1,7 +1,7 @@
 import { maskIdNumber } from '../cn/mask';
 import { maskMobile } from '../cn/mobile';
 import { normalizeCode } from '../cn/normalize';
-import { blindIndex, type KeyRing, openField, sealField } from '../crypto';
+import { blindIndex, type KeyRing, openField, sealField, sealFields } from '../crypto';
 
 /**
  * How the person record stores its sensitive fields. Each field has its own
@@ -22,6 +22,14 @@ export function sealPersonField(ring: KeyRing, field: PersonSensitiveField, valu
   const { context, mask } = PERSON_FIELDS[field];
   const normalized = normalizeCode(value);
   return { envelope: sealField(ring, normalized, context), index: knownIndex ?? blindIndex(ring, normalized, context), masked: mask(normalized) };
+}
+
+/** sealPersonField for many values of one field at once (an import's batch: one SM4 cipher for all of them). */
+export function sealPersonFields(ring: KeyRing, field: PersonSensitiveField, values: readonly string[]): SealedValue[] {
+  const { context, mask } = PERSON_FIELDS[field];
+  const normalized = values.map(normalizeCode);
+  const envelopes = sealFields(ring, normalized, context);
+  return normalized.map((value, index) => ({ envelope: envelopes[index]!, index: blindIndex(ring, value, context), masked: mask(value) }));
 }
 
 /** The blind index to look a person up by a field's value without decrypting anything. */
