@@ -8,28 +8,49 @@ const list = (values: readonly string[]) => sql.join(values.map((value) => sql.l
 /**
  * The statistics computed from scratch, in SQL, with the same keys as
  * statKeys(): per unit, then summed up every ancestor path. Used by
- * `gonghui members stats rebuild`, after bulk loads, and by the tests that
- * check the maintained counters never drift.
+ * `gonghui members stats rebuild`, after bulk loads, at the end of an import,
+ * and by the tests that check the maintained counters never drift.
+ *
+ * One pass over the memberships: each row gives its facets (null where it
+ * does not count, e.g. the birth year of a member who has left), one hash
+ * aggregation groups them by every (unit, facet) set at once, and the key
+ * text is built per group, not per row. Building ten key strings per row and
+ * grouping the unnested rows took 3.5 s for an import of 280,000 members.
  */
 const ownStats = (memberships = sql`members_membership`) => sql`
-    select m.org_unit_id, k.key, count(*)::int as value
-    from ${memberships} m
-    join person p on p.id = m.person_id
-    cross join lateral unnest(array[
-      case when m.status not in ('pending', 'refused') and m.started_on is not null then 'in:' || to_char(m.started_on, 'YYYY-MM') end,
-      case when m.status in (${list(CURRENT_STATUSES)}) then 'members' end,
-      case when m.status in (${list(CURRENT_STATUSES)}) then 'status:' || m.status end,
-      case when m.status in (${list(CURRENT_STATUSES)}) then 'form:' || coalesce(p.employment_form, '') end,
-      case when m.status in (${list(CURRENT_STATUSES)}) then 'gender:' || p.gender end,
-      case when m.status in (${list(CURRENT_STATUSES)}) then 'born:' || to_char(p.birth_date, 'YYYY') end,
-      case when m.status in (${list(CURRENT_STATUSES)}) and p.employment_form in (${list(GIG_FORMS)}) then 'gig' end,
-      case when m.status in (${list(CURRENT_STATUSES)}) and m.joined_on is not null then 'joined:' || to_char(m.joined_on, 'YYYY') end,
-      case when m.status in (${list(CURRENT_STATUSES)}) and m.joined_on is not null
-        then 'joined_form:' || to_char(m.joined_on, 'YYYY') || ':' || coalesce(p.employment_form, '') end,
-      case when m.status in (${list(ENDED_STATUSES)}) and m.left_on is not null then 'out:' || to_char(m.left_on, 'YYYY-MM') end
-    ]) as k(key)
-    where k.key is not null
-    group by m.org_unit_id, k.key
+    with facet as (
+      select m.org_unit_id,
+        case when m.status not in ('pending', 'refused') then date_trunc('month', m.started_on::timestamp)::date end as started,
+        case when m.status in (${list(CURRENT_STATUSES)}) then true end as current,
+        case when m.status in (${list(CURRENT_STATUSES)}) then m.status end as status,
+        case when m.status in (${list(CURRENT_STATUSES)}) then coalesce(p.employment_form, '') end as form,
+        case when m.status in (${list(CURRENT_STATUSES)}) then p.gender end as gender,
+        case when m.status in (${list(CURRENT_STATUSES)}) then extract(year from p.birth_date)::int end as born,
+        case when m.status in (${list(CURRENT_STATUSES)}) and p.employment_form in (${list(GIG_FORMS)}) then true end as gig,
+        case when m.status in (${list(CURRENT_STATUSES)}) then extract(year from m.joined_on)::int end as joined,
+        case when m.status in (${list(ENDED_STATUSES)}) then date_trunc('month', m.left_on::timestamp)::date end as left_month
+      from ${memberships} m
+      join person p on p.id = m.person_id
+    ), counted as (
+      select org_unit_id, count(*)::int as value,
+        case
+          when grouping(joined) = 0 and grouping(form) = 0 then 'joined_form:' || lpad(joined::text, 4, '0') || ':' || form
+          when grouping(started) = 0 then 'in:' || to_char(started, 'YYYY-MM')
+          when grouping(current) = 0 then case when current then 'members' end
+          when grouping(status) = 0 then 'status:' || status
+          when grouping(form) = 0 then 'form:' || form
+          when grouping(gender) = 0 then 'gender:' || gender
+          when grouping(born) = 0 then 'born:' || lpad(born::text, 4, '0')
+          when grouping(gig) = 0 then case when gig then 'gig' end
+          when grouping(joined) = 0 then 'joined:' || lpad(joined::text, 4, '0')
+          when grouping(left_month) = 0 then 'out:' || to_char(left_month, 'YYYY-MM')
+        end as key
+      from facet
+      group by grouping sets ((org_unit_id, started), (org_unit_id, current), (org_unit_id, status), (org_unit_id, form),
+        (org_unit_id, gender), (org_unit_id, born), (org_unit_id, gig), (org_unit_id, joined), (org_unit_id, joined, form),
+        (org_unit_id, left_month))
+    )
+    select org_unit_id, key, value from counted where key is not null
 `;
 
 /** Own counts summed up every ancestor path: the expected content of members_stat. */
