@@ -1,6 +1,5 @@
-import { createHmac } from 'node:crypto';
-import { SM3 } from './algorithms';
 import { assertContext, assertWellFormed } from './field-context';
+import { hmacSm3For } from './hmac-sm3';
 import type { KeyRing } from './keyring';
 
 /**
@@ -27,5 +26,5 @@ import type { KeyRing } from './keyring';
 export function blindIndex(ring: KeyRing, normalizedValue: string, context: string): string {
   assertContext(context);
   assertWellFormed(normalizedValue, '用于盲索引的值');
-  return createHmac(SM3, ring.blindIndexKey).update(`${context}\u0000${normalizedValue}`, 'utf8').digest('hex');
+  return hmacSm3For(ring.blindIndexKey).digest(Buffer.from(`${context}\u0000${normalizedValue}`, 'utf8')).toString('hex');
 }

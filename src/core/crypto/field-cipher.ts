@@ -1,10 +1,11 @@
-import { createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { SM3, SM3_DIGEST_BYTES, SM4_BLOCK_BYTES, SM4_CBC } from './algorithms';
+import { createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
+import { SM3_DIGEST_BYTES, SM4_BLOCK_BYTES, SM4_CBC } from './algorithms';
 import { decodeBase64Url, encodeBase64Url } from './base64';
 import { CryptoConfigError, FieldCipherError } from './errors';
 import { assertContext, assertWellFormed } from './field-context';
 import { isKeyId, type FieldKey, type KeyRing } from './keyring';
 import { encryptSm4Cbc } from './sm4-cbc';
+import { hmacSm3For } from './hmac-sm3';
 
 /**
  * Envelopes for sensitive columns (公民身份号码, phone numbers, bank accounts…):
@@ -66,7 +67,7 @@ function nextIv(): Buffer {
 }
 
 function computeMac(key: FieldKey, keyId: string, context: string, iv: Buffer, ciphertext: Buffer): Buffer {
-  return createHmac(SM3, key.macKey).update(macInput(keyId, context, iv, ciphertext)).digest();
+  return hmacSm3For(key.macKey).digest(macInput(keyId, context, iv, ciphertext));
 }
 
 const malformed = (problem: string) => new FieldCipherError('MALFORMED', `字段密文格式无效：${problem}`);

@@ -26,18 +26,25 @@ export function encryptSm4Cbc(key: Buffer, values: ReadonlyArray<{ iv: Buffer; p
   });
   const ciphertexts = padded.map((block) => Buffer.allocUnsafe(block.length));
   const blockCipher = createCipheriv(SM4_ECB, key, null).setAutoPadding(false);
-  const longest = Math.max(0, ...padded.map((block) => block.length));
+  let longest = 0;
+  for (const block of padded) longest = Math.max(longest, block.length);
+  const chained: number[] = [];
   for (let offset = 0; offset < longest; offset += SM4_BLOCK_BYTES) {
-    const chained = padded.flatMap((block, index) => (block.length > offset ? [index] : []));
+    chained.length = 0;
+    for (let index = 0; index < padded.length; index += 1) if (padded[index]!.length > offset) chained.push(index);
     const input = Buffer.allocUnsafe(chained.length * SM4_BLOCK_BYTES);
-    chained.forEach((index, position) => {
+    for (let position = 0; position < chained.length; position += 1) {
+      const index = chained[position]!;
       const block = padded[index]!;
-      const previous = offset === 0 ? values[index]!.iv : ciphertexts[index]!.subarray(offset - SM4_BLOCK_BYTES, offset);
+      const previous = offset === 0 ? values[index]!.iv : ciphertexts[index]!;
+      const from = offset === 0 ? 0 : offset - SM4_BLOCK_BYTES;
       const at = position * SM4_BLOCK_BYTES;
-      for (let byte = 0; byte < SM4_BLOCK_BYTES; byte += 1) input[at + byte] = block[offset + byte]! ^ previous[byte]!;
-    });
+      for (let byte = 0; byte < SM4_BLOCK_BYTES; byte += 1) input[at + byte] = block[offset + byte]! ^ previous[from + byte]!;
+    }
     const output = blockCipher.update(input);
-    chained.forEach((index, position) => output.copy(ciphertexts[index]!, offset, position * SM4_BLOCK_BYTES, (position + 1) * SM4_BLOCK_BYTES));
+    for (let position = 0; position < chained.length; position += 1) {
+      output.copy(ciphertexts[chained[position]!]!, offset, position * SM4_BLOCK_BYTES, (position + 1) * SM4_BLOCK_BYTES);
+    }
   }
   blockCipher.final();
   return ciphertexts;

@@ -52,7 +52,7 @@ export function workerPersonSealer(ring: KeyRing): PersonSealer {
   // Run from source (tsx, vitest), the worker registers tsx (a dependency) in its own thread first:
   // loader hooks of this thread do not reach a worker on Node 20.
   // A batch in and its envelopes out are a few megabytes: a small heap keeps the import under its memory target.
-  const options = { workerData: { ring }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } };
+  const options = { workerData: { ring }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 32 } };
   const worker = source
     ? new Worker(`import { register } from ${JSON.stringify(tsxApi())}; register(); await import(${JSON.stringify(entry.href)});`, { eval: true, ...options })
     : new Worker(entry, options);
