@@ -23,6 +23,11 @@ export class UnionResolver {
     private readonly fallback: UnionLookup,
   ) {}
 
+  /** The answer without a query, when it is already known (most rows: no await per row). */
+  known(text: string | null): UnionLookup | undefined {
+    return text ? this.cache.get(normalizeText(text)) : this.fallback;
+  }
+
   async resolve(text: string | null): Promise<UnionLookup> {
     if (!text) return this.fallback;
     const key = normalizeText(text);

@@ -206,7 +206,7 @@ export function claimFirstRows(firstRows: FirstRows, rows: readonly PreparedRow[
 /** One call for the whole batch (members_import_lookup, migration 1400): holders everywhere, details inside the scope. */
 async function lookupPeople(db: Kysely<DB>, idIndexes: readonly string[]): Promise<Map<string, Found>> {
   if (idIndexes.length === 0) return new Map();
-  const result = await sql<Found>`select * from members_import_lookup(${[...idIndexes]}::text[])`.execute(db);
+  const result = await sql<Found>`select * from members_import_lookup(${idIndexes}::text[])`.execute(db);
   return new Map(result.rows.map((row) => [row.id_number_index, row]));
 }
 
@@ -225,20 +225,19 @@ async function insertMembers(
     select nextval(sequence.name)::int as id from sequence, generate_series(1, ${fresh.length})`.execute(db);
   const personIds = ids.rows.map((row) => row.id);
   if (fresh.length > 0) {
-    const people = fresh.map((row, index) => {
-      return { id: personIds[index]!, sealedId: row.sealedId, ...personValues(row) };
-    });
-    const column = <K extends keyof (typeof people)[number]>(key: K) => people.map((person) => person[key]);
     // One parameter per column (unnest), not one per value: a batch is a single short statement.
+    const text = (value: (row: PreparedRow) => string | null) => fresh.map(value);
     await sql`
       insert into person (id, id_number_envelope, id_number_index, id_number_masked, name, gender, birth_date, phone_envelope,
         phone_index, phone_masked, ethnicity, education, political_status, household_type, employment_form, employer_name, occupation)
       select * from unnest(
-        ${column('id')}::int[], ${people.map((person) => person.sealedId.envelope)}::text[], ${people.map((person) => person.sealedId.index)}::text[],
-        ${people.map((person) => person.sealedId.masked)}::text[], ${column('name')}::text[], ${column('gender')}::text[],
-        ${column('birth_date')}::date[], ${column('phone_envelope')}::text[], ${column('phone_index')}::text[], ${column('phone_masked')}::text[],
-        ${column('ethnicity')}::text[], ${column('education')}::text[], ${column('political_status')}::text[], ${column('household_type')}::text[],
-        ${column('employment_form')}::text[], ${column('employer_name')}::text[], ${column('occupation')}::text[])`.execute(db);
+        ${personIds.slice(0, fresh.length)}::int[], ${text((row) => row.sealedId.envelope)}::text[], ${text((row) => row.idIndex)}::text[],
+        ${text((row) => row.sealedId.masked)}::text[], ${text((row) => row.record.name)}::text[], ${text((row) => row.record.gender)}::text[],
+        ${text((row) => row.record.birthDate)}::date[], ${text((row) => row.sealedPhone?.envelope ?? null)}::text[],
+        ${text((row) => row.sealedPhone?.index ?? null)}::text[], ${text((row) => row.sealedPhone?.masked ?? null)}::text[],
+        ${text((row) => row.record.ethnicity)}::text[], ${text((row) => row.record.education)}::text[], ${text((row) => row.record.politicalStatus)}::text[],
+        ${text((row) => row.record.householdType)}::text[], ${text((row) => row.record.employmentForm)}::text[], ${text((row) => row.record.employer)}::text[],
+        ${text((row) => row.record.occupation)}::text[])`.execute(db);
   }
   const all = [...fresh.map((row, index) => ({ row, personId: personIds[index]! })), ...returning];
   const cardNumbers = await cardNumbersFor(context, all.map((item) => item.row));
@@ -248,8 +247,8 @@ async function insertMembers(
       import_job_id, import_row, person_name)
     select person_id, org_unit_id, org_path, 'active', joined_on, joined_on, ${today}::date, card_number, 'import', ${context.jobId}::int, import_row, person_name
     from unnest(${all.map((item) => item.personId)}::int[], ${all.map((item) => item.row.union.id)}::int[],
-      ${all.map((item) => item.row.union.path)}::text[], ${joined}::date[], ${cardNumbers}::text[], ${all.map((item) => item.row.rowNumber)}::int[],
-      ${all.map((item) => item.row.record.name)}::text[])
+      ${all.map((item) => item.row.union.path)}::text[], ${joined}::date[], ${cardNumbers}::text[],
+      ${all.map((item) => item.row.rowNumber)}::int[], ${all.map((item) => item.row.record.name)}::text[])
       as t(person_id, org_unit_id, org_path, joined_on, card_number, import_row, person_name)`.execute(db);
   // People who were members before: their one record is brought up to date.
   for (const { row, personId } of returning) {
