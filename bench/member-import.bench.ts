@@ -117,7 +117,8 @@ async function measureCli(db: Kysely<DB>, databaseUrl: string, keyFile: string, 
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const [code] = (await once(child, 'close')) as [number | null];
-  if (code !== 0) throw new Error(`members import exited with ${code}: ${stderr.slice(-2000)}`);
+  // With --json a failure is printed on stdout.
+  if (code !== 0) throw new Error(`members import exited with ${code}: ${stdout.slice(0, 2000)}${stderr.slice(-2000)}`);
   const maxRssKb = Number(/BENCH_MAX_RSS_KB (\d+)/.exec(stderr)?.[1]);
   const cpuSeconds = Number(/BENCH_CPU_MS (\d+)/.exec(stderr)?.[1]) / 1000;
   const job = await db
