@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../src/core/cn/id-number';
 import { type HouseholdWorld, PDF } from '../src/modules/assistance/server/testing/household-world';
@@ -163,8 +163,11 @@ describe('hardship files (困难职工建档): clerk, reviewers and the notice p
     await page.getByTestId(`evidence-open-${authorisation.id}`).click();
     await page.locator('#evidence-reason').fill(reason);
     await shoot(page, 'evidence-reason');
-    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('evidence-open-ok').click()]);
-    const download = await tab.waitForEvent('download', { timeout: 15_000 });
+    // The download is awaited from inside the 'page' handler: the tab can start it before an
+    // awaited waitForEvent('page') returns, and a download listener added after that missed it (CI).
+    const downloaded = new Promise<Download>((resolve) => page.context().once('page', (tab) => tab.once('download', resolve)));
+    await page.getByTestId('evidence-open-ok').click();
+    const download = await downloaded;
     expect(download.suggestedFilename()).toBe('授权委托书-王建国.pdf');
     expect(readFileSync((await download.path())!)).toEqual(PDF);
     await expect.poll(() => page.locator('#evidence-reason').count()).toBe(0);
