@@ -61,7 +61,7 @@ function memberRow(index: number, codes: readonly string[]): string[] {
 
 const HEADER = ['姓名', '公民身份号码', '手机号码', '就业形态', '入会日期', '所属工会'];
 
-export async function writeCsv(path: string, rows: number, codes: readonly string[]): Promise<void> {
+async function writeCsv(path: string, rows: number, codes: readonly string[]): Promise<void> {
   const out = createWriteStream(path);
   out.write(`\uFEFF${HEADER.join(',')}\r\n`);
   for (let index = 0; index < rows; index += 1) {

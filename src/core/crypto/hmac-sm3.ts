@@ -114,9 +114,9 @@ export class HmacSm3 {
     const block = new Uint8Array(BLOCK_BYTES);
     block.set(key.length > BLOCK_BYTES ? createHash(SM3).update(key).digest() : key);
     const padded = (pad: number) => {
-      const state = Int32Array.from(IV);
-      compress(state, block.map((byte) => byte ^ pad), 0);
-      return state;
+      const chaining = Int32Array.from(IV);
+      compress(chaining, block.map((byte) => byte ^ pad), 0);
+      return chaining;
     };
     this.#inner = padded(0x36);
     this.#outer = padded(0x5c);

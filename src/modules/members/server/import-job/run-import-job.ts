@@ -165,16 +165,15 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
     const code = (error as { code?: unknown }).code;
     return writers > 1 && typeof code === 'string' && WRITER_CONFLICTS.has(code);
   };
-  // Set the moment a batch fails for good (before its slot passes on): batches that have not
-  // started writing are left for the next run, as if the process had stopped there.
-  let stopping = false;
+  // A batch that fails for good records the failure before its slot passes on: batches that
+  // have not started writing are left for the next run, as if the process had stopped there.
   const attempt = (batch: Batch, claimed: ClaimedRows) =>
     writing.run(async () => {
-      if (stopping) return;
+      if (failure) return;
       try {
         await writeBatch(batch, claimed);
       } catch (error) {
-        if (!writerConflict(error)) stopping = true;
+        if (!writerConflict(error)) failure ??= { error };
         throw error;
       }
     });

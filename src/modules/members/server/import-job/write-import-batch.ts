@@ -225,19 +225,20 @@ async function insertMembers(
     select nextval(sequence.name)::int as id from sequence, generate_series(1, ${fresh.length})`.execute(db);
   const personIds = ids.rows.map((row) => row.id);
   if (fresh.length > 0) {
+    // The columns come from personValues, as for a returning member's update: one mapping of row to person.
+    const people = fresh.map(personValues);
+    const column = <K extends keyof (typeof people)[number]>(key: K) => people.map((person) => person[key]);
+    const sealedId = <K extends keyof SealedValue>(key: K) => fresh.map((row) => row.sealedId[key]);
     // One parameter per column (unnest), not one per value: a batch is a single short statement.
-    const text = (value: (row: PreparedRow) => string | null) => fresh.map(value);
     await sql`
       insert into person (id, id_number_envelope, id_number_index, id_number_masked, name, gender, birth_date, phone_envelope,
         phone_index, phone_masked, ethnicity, education, political_status, household_type, employment_form, employer_name, occupation)
       select * from unnest(
-        ${personIds.slice(0, fresh.length)}::int[], ${text((row) => row.sealedId.envelope)}::text[], ${text((row) => row.idIndex)}::text[],
-        ${text((row) => row.sealedId.masked)}::text[], ${text((row) => row.record.name)}::text[], ${text((row) => row.record.gender)}::text[],
-        ${text((row) => row.record.birthDate)}::date[], ${text((row) => row.sealedPhone?.envelope ?? null)}::text[],
-        ${text((row) => row.sealedPhone?.index ?? null)}::text[], ${text((row) => row.sealedPhone?.masked ?? null)}::text[],
-        ${text((row) => row.record.ethnicity)}::text[], ${text((row) => row.record.education)}::text[], ${text((row) => row.record.politicalStatus)}::text[],
-        ${text((row) => row.record.householdType)}::text[], ${text((row) => row.record.employmentForm)}::text[], ${text((row) => row.record.employer)}::text[],
-        ${text((row) => row.record.occupation)}::text[])`.execute(db);
+        ${personIds}::int[], ${sealedId('envelope')}::text[], ${sealedId('index')}::text[], ${sealedId('masked')}::text[],
+        ${column('name')}::text[], ${column('gender')}::text[], ${column('birth_date')}::date[], ${column('phone_envelope')}::text[],
+        ${column('phone_index')}::text[], ${column('phone_masked')}::text[], ${column('ethnicity')}::text[], ${column('education')}::text[],
+        ${column('political_status')}::text[], ${column('household_type')}::text[], ${column('employment_form')}::text[],
+        ${column('employer_name')}::text[], ${column('occupation')}::text[])`.execute(db);
   }
   const all = [...fresh.map((row, index) => ({ row, personId: personIds[index]! })), ...returning];
   const cardNumbers = await cardNumbersFor(context, all.map((item) => item.row));

@@ -21,16 +21,17 @@ const ownStats = (memberships = sql`members_membership`) => sql`
     with facet as (
       select m.org_unit_id,
         case when m.status not in ('pending', 'refused') then date_trunc('month', m.started_on::timestamp)::date end as started,
-        case when m.status in (${list(CURRENT_STATUSES)}) then true end as current,
-        case when m.status in (${list(CURRENT_STATUSES)}) then m.status end as status,
-        case when m.status in (${list(CURRENT_STATUSES)}) then coalesce(p.employment_form, '') end as form,
-        case when m.status in (${list(CURRENT_STATUSES)}) then p.gender end as gender,
-        case when m.status in (${list(CURRENT_STATUSES)}) then extract(year from p.birth_date)::int end as born,
-        case when m.status in (${list(CURRENT_STATUSES)}) and p.employment_form in (${list(GIG_FORMS)}) then true end as gig,
-        case when m.status in (${list(CURRENT_STATUSES)}) then extract(year from m.joined_on)::int end as joined,
+        case when c.is_current then true end as current,
+        case when c.is_current then m.status end as status,
+        case when c.is_current then coalesce(p.employment_form, '') end as form,
+        case when c.is_current then p.gender end as gender,
+        case when c.is_current then extract(year from p.birth_date)::int end as born,
+        case when c.is_current and p.employment_form in (${list(GIG_FORMS)}) then true end as gig,
+        case when c.is_current then extract(year from m.joined_on)::int end as joined,
         case when m.status in (${list(ENDED_STATUSES)}) then date_trunc('month', m.left_on::timestamp)::date end as left_month
       from ${memberships} m
       join person p on p.id = m.person_id
+      cross join lateral (select m.status in (${list(CURRENT_STATUSES)}) as is_current) c
     ), counted as (
       select org_unit_id, count(*)::int as value,
         case
