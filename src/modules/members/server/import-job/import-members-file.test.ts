@@ -259,6 +259,59 @@ describeEachEngine('member import', (engine) => {
     expect(Object.fromEntries(stats.map((row) => [row.key, row.value]))).toEqual({ members: 11, 'status:active': 11 });
   });
 
+  it('counts a member once when a lifecycle step changes them while their import is still running', async () => {
+    const db = database().kysely;
+    const clerk = await createStaff(db, { login: 'clerk-running', org: factory, roles: ['clerk'] });
+    const permissions = MODULES.flatMap((module) => module.permissions.map((permission) => permission.code));
+    const lines = ['姓名,身份证号,用工形式', ...Array.from({ length: 40 }, (_, index) => `会员${'甲乙丙丁戊己庚辛壬癸'[index % 10]},${id(901 + index * 2)},${index % 2 ? '快递员' : ''}`)];
+    let step: Promise<unknown> | undefined;
+    // After the first of 20 batches, a clerk records that its first member left: the step adopts the
+    // membership (counts it itself and releases it from the job) while 19 batches are still to come.
+    const summary = await run(await csv('running.csv', lines), {
+      batchSize: 2,
+      onProgress: () => {
+        step ??= db
+          .selectFrom('members_membership')
+          .select('id')
+          .orderBy('id')
+          .executeTakeFirstOrThrow()
+          .then((first) => actAs(db, { accountId: clerk.id, orgUnitId: factory.id }, { engine, permissions, now, keys }, (ctx) => endMembership(ctx, first.id, { kind: 'exited', reason: '本人申请退会' })));
+      },
+    });
+    await step;
+    expect(summary).toMatchObject({ total: 40, imported: 40 });
+    const released = await db.selectFrom('members_membership').select('status').where('import_job_id', 'is', null).execute();
+    expect(released).toEqual([{ status: 'exited' }]);
+    expect(await findStatDrift(db)).toEqual([]);
+    const stats = await db.selectFrom('members_stat').select(['key', 'value']).where('org_unit_id', '=', county.id).where('key', 'in', ['members', 'gig']).execute();
+    expect(Object.fromEntries(stats.map((row) => [row.key, row.value]))).toEqual({ members: 39, gig: 20 });
+  });
+
+  it('counts new and returning members as it writes them: the statistics equal a recount', async () => {
+    const db = database().kysely;
+    const clerk = await createStaff(db, { login: 'clerk-returning', org: factory, roles: ['clerk'] });
+    const permissions = MODULES.flatMap((module) => module.permissions.map((permission) => permission.code));
+    expect(await run(await csv('first.csv', ['姓名,身份证号,用工形式', `会员甲,${id(951)},网约车司机`]))).toMatchObject({ imported: 1 });
+    const first = await db.selectFrom('members_membership').select('id').executeTakeFirstOrThrow();
+    await actAs(db, { accountId: clerk.id, orgUnitId: factory.id }, { engine, permissions, now, keys }, (ctx) =>
+      endMembership(ctx, first.id, { kind: 'exited', reason: '本人申请退会' }),
+    );
+    // The same person comes back (another form of employment, a 入会日期 of their own), beside new people.
+    const depot = await createOrgUnit(db, { parent: county, name: '雁塔物流园工会' });
+    const lines = [
+      '姓名,身份证号,用工形式,入会日期,所属工会',
+      `会员甲,${id(951)},外卖配送员,2019年3月5日,${factory.code}`,
+      `会员乙,${id(953, '1971-06-30')},,,${depot.code}`,
+      `会员丙,${id(955, '2001-12-01')},快递员,2024.5.1,${factory.code}`,
+    ];
+    const second = await run(await csv('second.csv', lines), { orgUnit: county });
+    expect(second.errors).toEqual([]);
+    expect(second).toMatchObject({ imported: 3 });
+    expect(await findStatDrift(db)).toEqual([]);
+    const stats = await db.selectFrom('members_stat').select(['key', 'value']).where('org_unit_id', '=', factory.id).where('key', 'in', ['members', 'gig', 'joined:2019', 'out:2026-11']).execute();
+    expect(Object.fromEntries(stats.map((row) => [row.key, row.value]))).toEqual({ members: 2, gig: 2, 'joined:2019': 1, 'out:2026-11': 1 });
+  });
+
   it('imports an .xlsx file the same way, and refuses a file that is not a table', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('会员');

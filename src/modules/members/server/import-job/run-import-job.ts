@@ -10,11 +10,13 @@ import { openTableFile, TableFileError } from '../import/read-table-file';
 import { RowFieldView, validateMemberRow } from '../import/validate-member-row';
 import { CardNumberIssuer } from '../membership/card-number-issuer';
 import { addImportedToStats } from '../stats/rebuild-stats';
+import { ImportedStats } from './imported-stats';
 import { loadImportSummary, type ImportSummary } from './import-summary';
 import { FirstRowById } from './first-row-by-id';
 import { checkUnion, UnionResolver } from './union-resolver';
 import { CommittedRanges } from './committed-ranges';
 import {
+  admittedSubject,
   type BatchContext,
   type BatchError,
   type ClaimedRows,
@@ -82,6 +84,7 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
   const done = await loadCommittedRanges(db, jobId);
   const firstRows: FirstRows = { byId: await loadFirstRows(db, job), byCard: new FirstRowById() };
   const cards = new CardNumberIssuer();
+  const importedStats = new ImportedStats();
   const batchSize = runner.batchSize ?? DEFAULT_BATCH;
   const writers = Math.max(1, runner.writers ?? (runsTransactionsInParallel(db) ? 2 : 1));
   const started = performance.now();
@@ -133,6 +136,7 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
         .execute();
       return { ...written, rejected };
     });
+    for (const row of outcome.admitted) importedStats.add(row.union.id, admittedSubject(row, today));
     counters.committedRows += batch.rowCount;
     counters.imported += outcome.imported;
     counters.updated += outcome.updated;
@@ -259,7 +263,12 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
         .set({ status: 'completed', finished_at: runner.now(), total_rows: counters.committedRows })
         .where('id', '=', jobId)
         .execute();
-      if (!job.dry_run) await addImportedToStats(tx, jobId);
+      if (job.dry_run) return;
+      // Counted as written if this run wrote the whole job and every membership it wrote still
+      // belongs to it (a lifecycle step may have adopted one meanwhile); otherwise from the tables.
+      const wroteWholeJob = job.committed_rows === 0 && (await countJobMemberships(tx, jobId)) === importedStats.memberships;
+      if (wroteWholeJob) await importedStats.apply(tx);
+      else await addImportedToStats(tx, jobId);
     });
   } catch (error) {
     // Batches still being written finish (or fail) before the job's state is set.
@@ -299,6 +308,16 @@ class WriteSlots {
       else this.#free += 1;
     }
   }
+}
+
+/** The memberships that still belong to the job (a lifecycle step that adopts one releases it). */
+async function countJobMemberships(db: Kysely<DB>, jobId: number): Promise<number> {
+  const result = await db
+    .selectFrom('members_membership')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('import_job_id', '=', jobId)
+    .executeTakeFirstOrThrow();
+  return Number(result.count);
 }
 
 /** The row ranges earlier runs of the job committed, asked in file order (rows come in ascending order). */

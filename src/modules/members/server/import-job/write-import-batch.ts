@@ -22,7 +22,14 @@ export type PreparedRow = {
 };
 
 export type BatchError = { row: number; column: string; code: string; message: string };
-export type BatchOutcome = { imported: number; updated: number; unchanged: number; errors: BatchError[] };
+export type BatchOutcome = {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  errors: BatchError[];
+  /** The rows written as new memberships (none in a dry run). */
+  admitted: PreparedRow[];
+};
 
 export type BatchContext = {
   db: Kysely<DB>;
@@ -124,7 +131,7 @@ const subjectOf = (existing: Existing): StatSubject => ({
  */
 export async function writeImportBatch(context: BatchContext, rows: readonly PreparedRow[], claimed: ClaimedRows): Promise<BatchOutcome> {
   const { db } = context;
-  const outcome: BatchOutcome = { imported: 0, updated: 0, unchanged: 0, errors: [] };
+  const outcome: BatchOutcome = { imported: 0, updated: 0, unchanged: 0, errors: [], admitted: [] };
   const refuse = (row: PreparedRow, column: string, code: string, message: string) =>
     outcome.errors.push({ row: row.rowNumber, column, code, message });
 
@@ -181,9 +188,29 @@ export async function writeImportBatch(context: BatchContext, rows: readonly Pre
 
   const delta = new StatDelta();
   await insertMembers(context, fresh, returning);
+  outcome.admitted = [...fresh, ...returning.map((item) => item.row)];
   await updateMembers(context, changed, delta);
   await delta.apply(db);
   return outcome;
+}
+
+/** A new member's 入会日期: the file's, or the day of the import. */
+const joinedOn = (row: PreparedRow, today: string) => row.record.joinedOn ?? today;
+
+/** What a row written as a new membership (insertMembers) counts in the statistics. */
+export function admittedSubject(row: PreparedRow, today: string): StatSubject {
+  const { record } = row;
+  const on = joinedOn(row, today);
+  return {
+    orgPath: row.union.path,
+    status: 'active',
+    joinedOn: on,
+    startedOn: on,
+    leftOn: null,
+    gender: record.gender,
+    birthDate: record.birthDate,
+    employmentForm: record.employmentForm,
+  };
 }
 
 /**
@@ -242,7 +269,7 @@ async function insertMembers(
   }
   const all = [...fresh.map((row, index) => ({ row, personId: personIds[index]! })), ...returning];
   const cardNumbers = await cardNumbersFor(context, all.map((item) => item.row));
-  const joined = all.map(({ row }) => row.record.joinedOn ?? today);
+  const joined = all.map(({ row }) => joinedOn(row, today));
   await sql`
     insert into members_membership (person_id, org_unit_id, org_path, status, joined_on, started_on, last_active_on, card_number, join_channel,
       import_job_id, import_row, person_name)
@@ -255,7 +282,7 @@ async function insertMembers(
   for (const { row, personId } of returning) {
     await db.updateTable('person').set({ ...personValues(row), updated_at: new Date() }).where('id', '=', personId).execute();
   }
-  // Their statistics are added when the job ends (addImportedToStats), in one statement.
+  // Their statistics are added when the job ends (see ImportedStats).
 }
 
 /** Card numbers from the file, or issued by the rule, per union, in row order. */

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../../../core/db/schema';
 import { CURRENT_STATUSES } from '../../contract';
 import { ENDED_STATUSES, GIG_FORMS } from './stat-keys';
@@ -105,17 +105,29 @@ export async function findStatDrift(db: Kysely<DB>, limit = 100): Promise<StatDr
 }
 
 /**
+ * Adds own counts — rows of (org_unit_id, key, value) per unit — to the
+ * maintained statistics of the unit and every ancestor, along the tree as it
+ * is now. In (unit, key) order, like StatDelta.apply, so that concurrent
+ * writers lock the counter rows in the same order.
+ */
+export async function addOwnCountsToStats(db: Kysely<DB>, own: RawBuilder<unknown>): Promise<void> {
+  await sql`
+    insert into members_stat (org_unit_id, key, value)
+    select org_unit_id, key, value from (${computedStats(own)}) as counted
+    order by org_unit_id, key
+    on conflict (org_unit_id, key) do update set value = members_stat.value + excluded.value
+  `.execute(db);
+}
+
+/**
  * Adds the memberships an import job created to the statistics, in one
  * statement, when the job ends, as they are now. Call it after marking the job
  * completed in the same transaction: that row lock orders it with lifecycle
  * steps adopting the job's memberships (loadStatSubjects), so each is counted
  * once — by the step (its job id cleared before this statement reads) or here.
+ * (An uninterrupted run counts its memberships as it writes them instead; see
+ * ImportedStats.)
  */
 export async function addImportedToStats(db: Kysely<DB>, jobId: number): Promise<void> {
-  await sql`
-    insert into members_stat (org_unit_id, key, value)
-    select org_unit_id, key, value from (${computedStats(ownStats(sql`(select * from members_membership where import_job_id = ${jobId})`))}) as imported
-    order by org_unit_id, key
-    on conflict (org_unit_id, key) do update set value = members_stat.value + excluded.value
-  `.execute(db);
+  await addOwnCountsToStats(db, ownStats(sql`(select * from members_membership where import_job_id = ${jobId})`));
 }
