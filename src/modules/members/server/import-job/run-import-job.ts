@@ -16,7 +16,7 @@ import { FirstRowById } from './first-row-by-id';
 import { checkUnion, UnionResolver } from './union-resolver';
 import { CommittedRanges } from './committed-ranges';
 import {
-  admittedSubject,
+  admittedMember,
   type BatchContext,
   type BatchError,
   type ClaimedRows,
@@ -136,7 +136,7 @@ export async function runImportJob(runner: ImportRunner, jobId: number, filePath
         .execute();
       return { ...written, rejected };
     });
-    for (const row of outcome.admitted) importedStats.add(row.union.id, admittedSubject(row, today));
+    for (const row of outcome.admitted) importedStats.add(row.union.id, admittedMember(row, today));
     counters.committedRows += batch.rowCount;
     counters.imported += outcome.imported;
     counters.updated += outcome.updated;

@@ -7,6 +7,7 @@ import { alreadyMemberMessage } from '../membership/current-holder';
 import { StatDelta } from '../stats/stat-delta';
 import type { StatSubject } from '../stats/stat-keys';
 import type { FirstRowById } from './first-row-by-id';
+import type { ImportedMember } from './imported-stats';
 import type { ImportUnion } from './union-resolver';
 
 /** A valid row, placed at its union, with the blind indexes it is matched by. */
@@ -197,20 +198,10 @@ export async function writeImportBatch(context: BatchContext, rows: readonly Pre
 /** A new member's 入会日期: the file's, or the day of the import. */
 const joinedOn = (row: PreparedRow, today: string) => row.record.joinedOn ?? today;
 
-/** What a row written as a new membership (insertMembers) counts in the statistics. */
-export function admittedSubject(row: PreparedRow, today: string): StatSubject {
+/** What the statistics need of a row written as a new membership (insertMembers). */
+export function admittedMember(row: PreparedRow, today: string): ImportedMember {
   const { record } = row;
-  const on = joinedOn(row, today);
-  return {
-    orgPath: row.union.path,
-    status: 'active',
-    joinedOn: on,
-    startedOn: on,
-    leftOn: null,
-    gender: record.gender,
-    birthDate: record.birthDate,
-    employmentForm: record.employmentForm,
-  };
+  return { joinedOn: joinedOn(row, today), gender: record.gender, birthDate: record.birthDate, employmentForm: record.employmentForm };
 }
 
 /**
