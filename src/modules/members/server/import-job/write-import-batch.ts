@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { dateArray, intArray, textArray } from '../../../../core/db/binary-array';
 import type { DB } from '../../../../core/db/schema';
 import type { SealedValue } from '../../../../core/person/person-fields';
 import type { MemberImportRecord } from '../import/validate-member-row';
@@ -158,7 +159,7 @@ export async function writeImportBatch(context: BatchContext, rows: readonly Pre
   const cards = candidates.flatMap((row) => (row.record.cardNumber ? [row.record.cardNumber] : []));
   if (cards.length > 0) {
     const taken = await sql<{ card_number: string; person_id: number; org_name: string }>`
-      select * from members_taken_card_numbers(${cards}::text[])`.execute(db);
+      select * from members_taken_card_numbers(${textArray(cards)}::text[])`.execute(db);
     const takenBy = new Map(taken.rows.map((row) => [row.card_number, row]));
     candidates = candidates.filter((row) => {
       const holder = row.record.cardNumber ? takenBy.get(row.record.cardNumber) : undefined;
@@ -224,7 +225,7 @@ export function claimFirstRows(firstRows: FirstRows, rows: readonly PreparedRow[
 /** One call for the whole batch (members_import_lookup, migration 1400): holders everywhere, details inside the scope. */
 async function lookupPeople(db: Kysely<DB>, idIndexes: readonly string[]): Promise<Map<string, Found>> {
   if (idIndexes.length === 0) return new Map();
-  const result = await sql<Found>`select * from members_import_lookup(${idIndexes}::text[])`.execute(db);
+  const result = await sql<Found>`select * from members_import_lookup(${textArray(idIndexes)}::text[])`.execute(db);
   return new Map(result.rows.map((row) => [row.id_number_index, row]));
 }
 
@@ -247,16 +248,18 @@ async function insertMembers(
     const people = fresh.map(personValues);
     const column = <K extends keyof (typeof people)[number]>(key: K) => people.map((person) => person[key]);
     const sealedId = <K extends keyof SealedValue>(key: K) => fresh.map((row) => row.sealedId[key]);
+    const text = (key: Exclude<keyof (typeof people)[number], 'birth_date'>) => textArray(column(key));
     // One parameter per column (unnest), not one per value: a batch is a single short statement.
+    // Binary arrays (binary-array.ts): nothing to escape here or to parse there.
     await sql`
       insert into person (id, id_number_envelope, id_number_index, id_number_masked, name, gender, birth_date, phone_envelope,
         phone_index, phone_masked, ethnicity, education, political_status, household_type, employment_form, employer_name, occupation)
       select * from unnest(
-        ${personIds}::int[], ${sealedId('envelope')}::text[], ${sealedId('index')}::text[], ${sealedId('masked')}::text[],
-        ${column('name')}::text[], ${column('gender')}::text[], ${column('birth_date')}::date[], ${column('phone_envelope')}::text[],
-        ${column('phone_index')}::text[], ${column('phone_masked')}::text[], ${column('ethnicity')}::text[], ${column('education')}::text[],
-        ${column('political_status')}::text[], ${column('household_type')}::text[], ${column('employment_form')}::text[],
-        ${column('employer_name')}::text[], ${column('occupation')}::text[])`.execute(db);
+        ${intArray(personIds)}::int[], ${textArray(sealedId('envelope'))}::text[], ${textArray(sealedId('index'))}::text[],
+        ${textArray(sealedId('masked'))}::text[], ${text('name')}::text[], ${text('gender')}::text[], ${dateArray(column('birth_date'))}::date[],
+        ${text('phone_envelope')}::text[], ${text('phone_index')}::text[], ${text('phone_masked')}::text[], ${text('ethnicity')}::text[],
+        ${text('education')}::text[], ${text('political_status')}::text[], ${text('household_type')}::text[],
+        ${text('employment_form')}::text[], ${text('employer_name')}::text[], ${text('occupation')}::text[])`.execute(db);
   }
   const all = [...fresh.map((row, index) => ({ row, personId: personIds[index]! })), ...returning];
   const cardNumbers = await cardNumbersFor(context, all.map((item) => item.row));
@@ -265,9 +268,9 @@ async function insertMembers(
     insert into members_membership (person_id, org_unit_id, org_path, status, joined_on, started_on, last_active_on, card_number, join_channel,
       import_job_id, import_row, person_name)
     select person_id, org_unit_id, org_path, 'active', joined_on, joined_on, ${today}::date, card_number, 'import', ${context.jobId}::int, import_row, person_name
-    from unnest(${all.map((item) => item.personId)}::int[], ${all.map((item) => item.row.union.id)}::int[],
-      ${all.map((item) => item.row.union.path)}::text[], ${joined}::date[], ${cardNumbers}::text[],
-      ${all.map((item) => item.row.rowNumber)}::int[], ${all.map((item) => item.row.record.name)}::text[])
+    from unnest(${intArray(all.map((item) => item.personId))}::int[], ${intArray(all.map((item) => item.row.union.id))}::int[],
+      ${textArray(all.map((item) => item.row.union.path))}::text[], ${dateArray(joined)}::date[], ${textArray(cardNumbers)}::text[],
+      ${intArray(all.map((item) => item.row.rowNumber))}::int[], ${textArray(all.map((item) => item.row.record.name))}::text[])
       as t(person_id, org_unit_id, org_path, joined_on, card_number, import_row, person_name)`.execute(db);
   // People who were members before: their one record is brought up to date.
   for (const { row, personId } of returning) {
