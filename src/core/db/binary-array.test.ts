@@ -14,6 +14,12 @@ describeEachEngine('binary array parameters', (engine) => {
     expect(result.rows[0]!.value).toEqual(values);
   });
 
+  it('text[]: room grows for characters of several bytes, before and after nulls', async () => {
+    const values = ['\u3000', null, '工会'.repeat(500), 'x', null, '😀'.repeat(100)];
+    const result = await sql<{ value: string[] }>`select ${textArray(values)}::text[] as value`.execute(database().kysely);
+    expect(result.rows[0]!.value).toEqual(values);
+  });
+
   it('text[]: arbitrary strings round-trip (property)', async () => {
     const db = database().kysely;
     // Without U+0000, which PostgreSQL text cannot hold.

@@ -50,25 +50,38 @@ function writeHeader(buffer: Buffer, elementType: number, count: number, hasNull
 
 /** A `text[]` parameter. */
 export function textArray(values: ReadonlyArray<string | null>): Buffer {
-  // A UTF-16 code unit is at most 3 bytes of UTF-8: room enough without measuring each value first.
-  let bound = HEADER;
-  for (const value of values) bound += 4 + (value === null ? 0 : value.length * 3);
-  const buffer = Buffer.allocUnsafe(bound);
+  // Sized for one byte a character (most of what we send is ASCII), grown when a value may not
+  // fit: an upper bound of 3 bytes a character left megabytes per batch for the collector to free.
+  // `rest`: what the values not yet written take at one byte a character.
+  let rest = 0;
+  for (const value of values) rest += 4 + (value === null ? 0 : value.length);
+  let buffer = Buffer.allocUnsafe(HEADER + rest);
   let hasNull = false;
   let at = HEADER;
   for (const value of values) {
     if (value === null) {
       buffer.writeInt32BE(-1, at);
       at += 4;
+      rest -= 4;
       hasNull = true;
       continue;
+    }
+    rest -= 4 + value.length;
+    const room = buffer.length - at - 4 - rest;
+    if (value.length * 3 > room) {
+      const needed = Buffer.byteLength(value, 'utf8');
+      if (needed > room) {
+        const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, at + 4 + needed + rest));
+        buffer.copy(grown, 0, 0, at);
+        buffer = grown;
+      }
     }
     const length = buffer.write(value, at + 4, 'utf8');
     buffer.writeInt32BE(length, at);
     at += 4 + length;
   }
   writeHeader(buffer, TEXT, values.length, hasNull);
-  return buffer.subarray(0, at);
+  return buffer.length === at ? buffer : buffer.subarray(0, at);
 }
 
 /** An `int[]` (int4) parameter; every value must be a 32-bit integer. */
