@@ -41,7 +41,7 @@ export type BatchContext = {
   dryRun: boolean;
   /**
    * Card numbers by the rule for unions that need them. One writer issues them in its own batch
-   * transaction; two writers issue them in a short transaction of their own, so that the counter
+   * transaction; several writers issue them in a short transaction of their own, so that the counter
    * rows do not make one batch wait for the other's commit (a crash then leaves a gap, as a
    * sequence does).
    */
