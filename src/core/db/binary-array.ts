@@ -86,27 +86,23 @@ export function textArray(values: ReadonlyArray<string | null>): Buffer {
 
 /** An `int[]` (int4) parameter; every value must be a 32-bit integer. */
 export function intArray(values: ReadonlyArray<number | null>): Buffer {
-  const buffer = Buffer.allocUnsafe(HEADER + values.length * 8);
-  let hasNull = false;
-  let at = HEADER;
-  for (const value of values) {
-    if (value === null) {
-      buffer.writeInt32BE(-1, at);
-      at += 4;
-      hasNull = true;
-      continue;
-    }
+  return fourByteArray(values, INT4, (value) => {
     if (!Number.isInteger(value) || value < -2_147_483_648 || value > 2_147_483_647) throw new RangeError(`not a 32-bit integer: ${value}`);
-    buffer.writeInt32BE(4, at);
-    buffer.writeInt32BE(value, at + 4);
-    at += 8;
-  }
-  writeHeader(buffer, INT4, values.length, hasNull);
-  return buffer.subarray(0, at);
+    return value;
+  });
 }
 
 /** A `date[]` parameter from `YYYY-MM-DD` strings (sent as days since 2000-01-01). */
 export function dateArray(values: ReadonlyArray<string | null>): Buffer {
+  return fourByteArray(values, DATE, (value) => {
+    const days = isoDateToDays(value);
+    if (days === null) throw new RangeError(`not a date: ${value}`);
+    return days - POSTGRES_EPOCH_DAYS;
+  });
+}
+
+/** An array of a type whose binary form is one 4-byte integer (int4, date), each value encoded by `toInt32`. */
+function fourByteArray<T>(values: ReadonlyArray<T | null>, elementType: number, toInt32: (value: T) => number): Buffer {
   const buffer = Buffer.allocUnsafe(HEADER + values.length * 8);
   let hasNull = false;
   let at = HEADER;
@@ -117,12 +113,10 @@ export function dateArray(values: ReadonlyArray<string | null>): Buffer {
       hasNull = true;
       continue;
     }
-    const days = isoDateToDays(value);
-    if (days === null) throw new RangeError(`not a date: ${value}`);
     buffer.writeInt32BE(4, at);
-    buffer.writeInt32BE(days - POSTGRES_EPOCH_DAYS, at + 4);
+    buffer.writeInt32BE(toInt32(value), at + 4);
     at += 8;
   }
-  writeHeader(buffer, DATE, values.length, hasNull);
+  writeHeader(buffer, elementType, values.length, hasNull);
   return buffer.subarray(0, at);
 }
