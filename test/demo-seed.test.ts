@@ -70,7 +70,8 @@ describeEachEngine('demo seed', (engine) => {
     await database().kysely.deleteFrom('org_unit').execute();
     await seedDemo(database().kysely, MODULES, { keys: testPlatformKeys(), log: () => {} });
     expect(await fingerprint()).toBe(before);
-  }, 600_000); // Seeds the province twice: about 15 s each on a quiet machine, but this file has taken 4.5 to 9.5 minutes in CI rehearsals, which run files in parallel.
+  }, 600_000); // Seeds the province twice: 11-16 s each alone (the whole test about 30-40 s), several times that while CI runs files in parallel.
+  // Until the foreign keys were indexed (test/foreign-key-indexes.test.ts), deleting the memberships below alone took 37-72 s.
 
   it('leaves nothing behind when a module seed fails', async () => {
     const failing = [...MODULES, { ...MODULES[0]!, id: 'broken', seedDemo: async () => { throw new Error('boom'); } }];
