@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, screenshot, signInThroughForm, useDemoConsole } from './support/browser';
+import { confirmDialog, DEMO_PASSWORD, screenshot, signInThroughForm, useDemoConsole } from './support/browser';
 
 /**
  * 考核 in Chromium on the demo province: 省总 builds a small scheme on the demo
@@ -126,7 +126,7 @@ describe('work plans: the 考核 tab in Chromium', () => {
     // ---- Publish: refused while a city's manual rule waits for its score.
     const publish = async () => {
       await page.getByTestId('assessment-publish').click();
-      await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+      await confirmDialog(page);
     };
     await publish();
     await expect.poll(() => page.locator('.ant-message').innerText()).toMatch(/「(宝鸡|咸阳)市总工会」的评分规则「督查机制」尚未评分，请评分后再发布/);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, screenshot, signInThroughForm, useDemoConsole } from './support/browser';
+import { confirmDialog, DEMO_PASSWORD, screenshot, signInThroughForm, useDemoConsole } from './support/browser';
 
 type MetricParam = { name: string; options?: { value: string; label: string }[] };
 
@@ -83,7 +83,7 @@ describe('work plans: metric binding and whole-level issue in Chromium', () => {
     await page.goto(`${demo.url}/plans/${id}`);
     await page.getByTestId('measure-row-8').locator('[data-testid^="bind-"]').first().click();
     await page.getByTestId('binding-unbind').click();
-    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await confirmDialog(page);
     await expect.poll(() => page.getByTestId('measure-row-8').innerText(), { timeout: 10_000 }).not.toContain('实时：');
     await page.context().close();
   }, 180_000);
@@ -100,7 +100,10 @@ describe('work plans: metric binding and whole-level issue in Chromium', () => {
     expect(children.length).toBeGreaterThan(3);
     await page.getByTestId('issue-all-level').click();
     await expect.poll(() => page.locator('.ant-modal-confirm').innerText()).toContain(`全部 ${children.length} 个直属下级单位（其中 ${children.length - 3} 个尚未收到`);
-    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    // Waiting for the request itself tells a lost click from a slow server, should this fail again.
+    const issued = page.waitForResponse((response) => response.url().endsWith(`/api/plans/${id}/issue`) && response.request().method() === 'POST', { timeout: 30_000 });
+    await confirmDialog(page);
+    expect((await issued).status()).toBe(200);
     await page.locator('.ant-modal-confirm').waitFor({ state: 'detached', timeout: 30_000 });
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 30_000 }).toBe(children.length);
     await expect.poll(() => table.innerText()).toContain(children[children.length - 1]!.name);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDataDir, type ServerProcess, startServer } from '../test/support/server-process';
-import { buildWebIfStale, DEMO_PASSWORD, launchBrowser, screenshot, signInThroughForm } from './support/browser';
+import { buildWebIfStale, confirmDialog, DEMO_PASSWORD, launchBrowser, screenshot, signInThroughForm } from './support/browser';
 
 const SEED_1 = readFileSync(new URL('../src/modules/plans/server/fixtures/seed-1-fed-2023-15-measures.txt', import.meta.url), 'utf8');
 /** A minimal PDF, as its first bytes make it (the server types evidence by content). */
@@ -14,9 +14,6 @@ async function chooseOption(page: Page, selectId: string, text: string): Promise
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
-async function okConfirm(page: Page): Promise<void> {
-  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-}
 
 describe('work plans: import, review, issue down three levels, report, review and roll up in Chromium', () => {
   let server: ServerProcess;
@@ -74,7 +71,7 @@ describe('work plans: import, review, issue down three levels, report, review an
     await expect.poll(() => measure2.innerText(), { timeout: 10_000 }).toContain('20 个 · 示范性创新工作室 · 2023');
 
     await page.getByTestId('plan-confirm').click();
-    await okConfirm(page);
+    await confirmDialog(page);
     await expect.poll(() => page.getByTestId('plan-status').textContent(), { timeout: 15_000 }).toBe('已确认');
 
     // 分工 of measure 2, then 下发 to 西安 and 宝鸡.
