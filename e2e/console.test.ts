@@ -38,6 +38,29 @@ describe('staff console in Chromium', () => {
     await page.close();
   });
 
+  it('animates menus, and opens them at once for a user who prefers reduced motion', async () => {
+    // Every class the user menu's dropdown wears while it opens, recorded as it changes.
+    const classesWhileOpening = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion });
+      await signInThroughForm(page, demo.url, 'xian', DEMO_PASSWORD);
+      await page.getByTestId('org-tree').waitFor({ timeout: 15_000 });
+      await page.evaluate(() => {
+        const seen = new Set<string>();
+        (window as unknown as { seen: Set<string> }).seen = seen;
+        const record = () => document.querySelectorAll('.ant-dropdown').forEach((element) => element.classList.forEach((name) => seen.add(name)));
+        new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+      });
+      await page.locator('.header-user').click();
+      await expect.poll(() => page.locator('.ant-dropdown:visible').innerText()).toContain('退出');
+      const seen = await page.evaluate(() => [...(window as unknown as { seen: Set<string> }).seen]);
+      await page.close();
+      return seen;
+    };
+    // antd marks the dropdown for its slide-in either way; the animation runs (-active) only with motion.
+    expect(await classesWhileOpening('no-preference')).toContain('ant-slide-up-appear-active');
+    expect(await classesWhileOpening('reduce')).not.toContain('ant-slide-up-appear-active');
+  });
+
   it('answers an unknown page with the 404 page inside the console', async () => {
     const page = await demo.browser.newPage();
     await signInThroughForm(page, demo.url, 'xian', DEMO_PASSWORD);

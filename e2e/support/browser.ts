@@ -16,9 +16,13 @@ export function buildWebIfStale(): void {
 /**
  * Debian's Chromium, headless. Background networking is off: this machine's
  * closed network refuses Chromium's own connections (env notes).
+ *
+ * Its pages prefer reduced motion, which the console honours (usePrefersReducedMotion):
+ * dialogs, dropdowns and charts appear at once. On a loaded CI machine a click made while a
+ * dropdown or a confirm dialog was still animating was lost twice, failing tests that hold.
  */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
       '--no-sandbox',
@@ -30,6 +34,11 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+  browser.newPage = (options) => newPage({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

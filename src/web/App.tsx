@@ -10,7 +10,8 @@ import { PasswordChangePage } from './pages/PasswordChangePage';
 import { SecondFactorPage } from './pages/SecondFactorPage';
 import { ForbiddenPage, NotFoundPage, NotReadyPage } from './pages/ResultPages';
 import { SessionProvider, useSession } from './session/session';
-import { theme } from './theme';
+import { usePrefersReducedMotion } from './hooks/usePrefersReducedMotion';
+import { themeFor } from './theme';
 
 type FromState = { from?: string } | null;
 
@@ -87,8 +88,9 @@ function Root() {
 
 /** The console: antd in Chinese, the session, and the routes. */
 export function App() {
+  const reducedMotion = usePrefersReducedMotion();
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={themeFor(reducedMotion)}>
       <AntApp>
         <BrowserRouter>
           <Routes>

@@ -6,6 +6,11 @@ export const BRAND_RED = '#c8161d';
 export const FONT_FAMILY =
   '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Noto Sans SC","Helvetica Neue",Arial,sans-serif';
 
+/** The console's theme; `motion: false` when the user prefers reduced motion (usePrefersReducedMotion). */
+export function themeFor(reducedMotion: boolean): ThemeConfig {
+  return reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme;
+}
+
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: BRAND_BLUE,

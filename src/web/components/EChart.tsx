@@ -3,6 +3,7 @@ import { GridComponent, type GridComponentOption, TooltipComponent, type Tooltip
 import { type ComposeOption, type EChartsCoreOption, type EChartsType, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { type CSSProperties, useEffect, useRef } from 'react';
+import { usePrefersReducedMotion } from '../hooks/usePrefersReducedMotion';
 import { FONT_FAMILY } from '../theme';
 
 // Only what the console draws is bundled; a module needing more charts calls `use` with them.
@@ -23,6 +24,7 @@ export type EChartProps = {
 export function EChart({ option, height, className, style, testId, ariaLabel }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  const reducedMotion = usePrefersReducedMotion();
 
   useEffect(() => {
     const element = container.current;
@@ -39,8 +41,8 @@ export function EChart({ option, height, className, style, testId, ariaLabel }: 
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ textStyle: { fontFamily: FONT_FAMILY }, ...option }, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption({ textStyle: { fontFamily: FONT_FAMILY }, ...(reducedMotion ? { animation: false } : {}), ...option }, { notMerge: true });
+  }, [option, reducedMotion]);
 
   return (
     <div
