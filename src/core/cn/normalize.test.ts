@@ -66,3 +66,29 @@ describe('normalizeCode', () => {
     );
   });
 });
+
+describe('values with nothing to clean (the fast path)', () => {
+  // The full passes, as they run for any value that needs them: the fast path must agree.
+  const fullText = (text: string) => toHalfWidth(text).replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
+  const fullCode = (text: string) => toHalfWidth(text).replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/\s+/g, '').toUpperCase();
+  const unit = fc.oneof(
+    fc.constantFrom('a', 'x', 'X', '0', '9', '-', '~', '工', '·', '１', 'ｘ', ' ', '\u3000', '\u00A0', '\u200B', '\uFEFF', '\t', '\u2028', '\u007F', '\uFF5F'),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+  );
+
+  it('gives what the full passes give, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit }), (text) => {
+        expect(normalizeText(text)).toBe(fullText(text));
+        expect(normalizeCode(text)).toBe(fullCode(text));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('returns an ID number, a phone and a Chinese name as they are', () => {
+    expect(normalizeCode('61011319650101002X')).toBe('61011319650101002X');
+    expect(normalizeCode('13100000002')).toBe('13100000002');
+    expect(normalizeText('阿依古丽·买买提')).toBe('阿依古丽·买买提');
+  });
+});

@@ -22,12 +22,21 @@ export function toHalfWidth(text: string): string {
     .replace(IDEOGRAPHIC_SPACE, ' ');
 }
 
+// Values with nothing to clean, the common case, are recognised by one regex test and skip the
+// four passes below: an import normalizes several values on each of a million rows.
+// Free text with no whitespace (\s includes U+3000 and U+FEFF), zero-width or full-width ASCII character:
+const CLEAN_TEXT = /^[^\s\u200B-\u200D\uFF01-\uFF5E]*$/;
+// A code of printable ASCII only, no space:
+const CLEAN_CODE = /^[\x21-\x7E]*$/;
+
 /** For free text such as names and addresses: half-width, no zero-width chars, single spaces, trimmed. */
 export function normalizeText(text: string): string {
+  if (CLEAN_TEXT.test(text)) return text;
   return toHalfWidth(text).replace(ZERO_WIDTH, '').replace(WHITESPACE_RUN, ' ').trim();
 }
 
 /** For codes such as ID numbers and credit codes: half-width, no whitespace or zero-width chars at all, upper case. */
 export function normalizeCode(text: string): string {
+  if (CLEAN_CODE.test(text)) return text.toUpperCase();
   return toHalfWidth(text).replace(ZERO_WIDTH, '').replace(WHITESPACE_RUN, '').toUpperCase();
 }
