@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { KeyRing } from '../crypto';
-import { type PersonToSeal, sealPeople } from './person-sealer';
+import { type PackedPeople, packSealed, sealPeople, unpackPeople } from './person-sealer';
 
 /** The worker side of workerPersonSealer (person-sealer.ts): seals each batch it is sent. */
 const { ring: cloned } = workerData as { ring: { currentKeyId: string; keys: Map<string, { encryptionKey: Uint8Array; macKey: Uint8Array }>; blindIndexKey: Uint8Array } };
@@ -11,9 +11,9 @@ const ring: KeyRing = {
   blindIndexKey: Buffer.from(cloned.blindIndexKey),
 };
 
-parentPort!.on('message', ({ id, people }: { id: number; people: PersonToSeal[] }) => {
+parentPort!.on('message', ({ id, people }: { id: number; people: PackedPeople }) => {
   try {
-    parentPort!.postMessage({ id, sealed: sealPeople(ring, people) });
+    parentPort!.postMessage({ id, sealed: packSealed(sealPeople(ring, unpackPeople(people))) });
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { KeyRing } from '../crypto';
+import { type PackedStrings, packStrings, unpackStrings } from './packed-strings';
 import { type SealedValue, sealPersonFields } from './person-fields';
 
 /** The sensitive values of one person row to seal (already normalized and checked). */
@@ -25,6 +26,40 @@ export function sealPeople(ring: KeyRing, people: readonly PersonToSeal[]): Seal
   return people.map((_, index) => ({ idNumber: idNumbers[index]!, phone: phoneOf.get(index) ?? null }));
 }
 
+/** A batch on its way to the worker: the ID numbers and the phones (null: none). */
+export type PackedPeople = { idNumbers: PackedStrings; phones: PackedStrings };
+/** Its sealed values on the way back, a column each: ID number envelope, index, mask; phone envelope, index, mask. */
+export type PackedSealed = PackedStrings[];
+
+export function packPeople(people: readonly PersonToSeal[]): PackedPeople {
+  return { idNumbers: packStrings(people.map((person) => person.idNumber)), phones: packStrings(people.map((person) => person.phone)) };
+}
+
+export function unpackPeople(packed: PackedPeople): PersonToSeal[] {
+  const phones = unpackStrings(packed.phones);
+  return unpackStrings(packed.idNumbers).map((idNumber, index) => ({ idNumber: idNumber!, phone: phones[index]! }));
+}
+
+export function packSealed(sealed: readonly SealedPerson[]): PackedSealed {
+  const column = (pick: (person: SealedPerson) => string | null) => packStrings(sealed.map(pick));
+  return [
+    column((person) => person.idNumber.envelope),
+    column((person) => person.idNumber.index),
+    column((person) => person.idNumber.masked),
+    column((person) => person.phone?.envelope ?? null),
+    column((person) => person.phone?.index ?? null),
+    column((person) => person.phone?.masked ?? null),
+  ];
+}
+
+function unpackSealed(packed: PackedSealed): SealedPerson[] {
+  const [idEnvelope, idIndex, idMasked, phoneEnvelope, phoneIndex, phoneMasked] = packed.map(unpackStrings) as Array<Array<string | null>>;
+  return idEnvelope!.map((envelope, row) => ({
+    idNumber: { envelope: envelope!, index: idIndex![row]!, masked: idMasked![row]! },
+    phone: phoneEnvelope![row] === null ? null : { envelope: phoneEnvelope![row]!, index: phoneIndex![row]!, masked: phoneMasked![row]! },
+  }));
+}
+
 /** In this thread: for small batches, where a worker's start (~0.2 s) costs more than it saves. */
 export function inlinePersonSealer(ring: KeyRing): PersonSealer {
   return { seal: async (people) => sealPeople(ring, people), close: async () => {} };
@@ -37,7 +72,7 @@ function tsxApi(): string {
   return pathToFileURL(join(dirname(manifest), exports['./esm/api']!.import.default)).href;
 }
 
-type Reply = { id: number; sealed?: SealedPerson[]; error?: string };
+type Reply = { id: number; sealed?: PackedSealed; error?: string };
 
 /**
  * In a worker thread: an import seals two fields per row (SM4 envelope, two
@@ -68,7 +103,7 @@ export function workerPersonSealer(ring: KeyRing): PersonSealer {
     const waiting = pending.get(reply.id);
     pending.delete(reply.id);
     if (!waiting) return;
-    if (reply.sealed) waiting.resolve(reply.sealed);
+    if (reply.sealed) waiting.resolve(unpackSealed(reply.sealed));
     else waiting.reject(new Error(reply.error ?? '加密子线程未返回结果'));
   });
   worker.on('error', (error) => failAll(error));
@@ -80,7 +115,7 @@ export function workerPersonSealer(ring: KeyRing): PersonSealer {
       const id = nextId++;
       return new Promise<SealedPerson[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, people });
+        worker.postMessage({ id, people: packPeople(people) });
       });
     },
     close: async () => {
