@@ -102,17 +102,11 @@ const NAME_CONTROL = /\p{Cc}|\p{Cf}/u;
 const NAME_BAD_CHAR = /[^\p{L}\p{M}·.'\- ]/u;
 // Excel shows a long number in a CSV as 1.10101E+17: the digits are already gone.
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+?\d+$/i;
-// Characters normalizeText would change; most cells have none and skip it.
-const NEEDS_NORMALIZING = /[\s\uFF01-\uFF5E\u200B-\u200D\uFEFF]/;
 
 const label = (key: FieldKey) => IMPORT_FIELDS[key].label;
 
 function clip(text: string, max = 30): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-function cleanText(text: string): string {
-  return NEEDS_NORMALIZING.test(text) ? normalizeText(text) : text;
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -175,7 +169,7 @@ function present(errors: Errors, cells: RowCells, key: FieldKey): string | numbe
   const cell = cells.get(key) ?? null;
   if (cell === null || cell === '') return null;
   if (isFormulaCell(cell)) return fail(errors, key, 'FORMULA_CELL', formulaMessage(key));
-  if (typeof cell === 'string' && cleanText(cell) === '') return null;
+  if (typeof cell === 'string' && normalizeText(cell) === '') return null;
   return cell;
 }
 
@@ -183,7 +177,7 @@ function present(errors: Errors, cells: RowCells, key: FieldKey): string | numbe
 function required(errors: Errors, cells: RowCells, key: FieldKey): string | number | Date | null {
   const cell = cells.get(key) ?? null;
   if (isFormulaCell(cell)) return fail(errors, key, 'FORMULA_CELL', formulaMessage(key));
-  if (cell === null || (typeof cell === 'string' && cleanText(cell) === '')) {
+  if (cell === null || (typeof cell === 'string' && normalizeText(cell) === '')) {
     return fail(errors, key, 'REQUIRED', `${label(key)}未填写`);
   }
   return cell;
@@ -195,7 +189,7 @@ function text(errors: Errors, cells: RowCells, key: FieldKey & keyof typeof MAX_
   if (lostDigits(cell)) {
     return fail(errors, key, 'NUMBER_PRECISION_LOST', `${label(key)}被 Excel 存成了数字，后几位已丢失，请将该列设为文本后重新填写`);
   }
-  const value = asCode ? normalizeCode(cellText(cell)) : cleanText(cellText(cell));
+  const value = asCode ? normalizeCode(cellText(cell)) : normalizeText(cellText(cell));
   if (value.length > MAX_LENGTH[key]) {
     return fail(errors, key, 'TOO_LONG', `${label(key)}不能超过 ${MAX_LENGTH[key]} 个字，当前为 ${value.length} 个字`);
   }
@@ -268,7 +262,7 @@ export function validateMemberRow(cells: RowCells, today: Date): RowValidation {
 
 function validateName(errors: Errors, value: string | number | Date | null): string | null {
   if (value === null) return null;
-  const name = cleanText(cellText(value)).replace(MIDDLE_DOT_LOOKALIKES, '·');
+  const name = normalizeText(cellText(value)).replace(MIDDLE_DOT_LOOKALIKES, '·');
   if (name.length > MAX_LENGTH.name && [...name].length > MAX_LENGTH.name) {
     return fail(errors, 'name', 'TOO_LONG', `姓名不能超过 ${MAX_LENGTH.name} 个字，当前为 ${[...name].length} 个字`);
   }
