@@ -14,7 +14,6 @@ async function chooseOption(page: Page, selectId: string, text: string): Promise
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
-
 describe('work plans: import, review, issue down three levels, report, review and roll up in Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;

@@ -37,7 +37,7 @@ export function packPeople(people: readonly PersonToSeal[]): PackedPeople {
 
 export function unpackPeople(packed: PackedPeople): PersonToSeal[] {
   const phones = unpackStrings(packed.phones);
-  return unpackStrings(packed.idNumbers).map((idNumber, index) => ({ idNumber: idNumber!, phone: phones[index]! }));
+  return unpackStrings(packed.idNumbers).map((idNumber, index) => ({ idNumber: idNumber!, phone: phones[index] ?? null }));
 }
 
 export function packSealed(sealed: readonly SealedPerson[]): PackedSealed {

@@ -1,9 +1,11 @@
 import { useSyncExternalStore } from 'react';
 
-const QUERY = '(prefers-reduced-motion: reduce)';
+// One query list for the page: every render of the app and of each chart reads it.
+let query: MediaQueryList | undefined;
+const reducedMotionQuery = () => (query ??= window.matchMedia('(prefers-reduced-motion: reduce)'));
 
 function subscribe(onChange: () => void): () => void {
-  const media = window.matchMedia(QUERY);
+  const media = reducedMotionQuery();
   media.addEventListener('change', onChange);
   return () => media.removeEventListener('change', onChange);
 }
@@ -14,5 +16,5 @@ function subscribe(onChange: () => void): () => void {
  * it follows the setting as it changes.
  */
 export function usePrefersReducedMotion(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+  return useSyncExternalStore(subscribe, () => reducedMotionQuery().matches, () => false);
 }
